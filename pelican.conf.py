@@ -1,0 +1,107 @@
+"""Development settings for Next Steps.
+
+Pelican loads this file as a module called ``pelican.conf``; nothing imports it.
+``publish.conf.py`` reads it and changes only what production needs.
+Relative paths here are resolved by Pelican against this file's folder.
+"""
+
+AUTHOR = "Next Steps"
+SITENAME = "Next Steps"
+SITE_TAGLINE = "Practical career advice for people looking for their next job"
+# Empty: links are root-relative ("/posts/x/"), which works under `make serve`
+# and under the test server on any port.
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {
+    "extra/robots.txt": {"path": "robots.txt"},
+    "extra/favicon.svg": {"path": "favicon.svg"},
+    "extra/_headers": {"path": "_headers"},
+}
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.series",
+    "pelican.plugins.neighbors",
+    "pelican.plugins.sitemap",
+]
+
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_CATEGORY = "Job search"
+
+# Markdown: overriding MARKDOWN replaces Pelican's default, so `extra` and `toc`
+# are listed again. Plugins add their own extensions in their `initialized` handler.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Pretty URLs: every page is a folder with an index.html.
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "categories/{slug}/"
+CATEGORY_SAVE_AS = "categories/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "404"]
+PAGINATED_TEMPLATES = {"index": 10, "tag": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 50
+
+# Feeds: Atom for the whole site and per category. Development builds keep them
+# too, so that what the tests read is what production publishes; Atom needs
+# absolute links, so here they point at `make serve`'s address.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
+}
+
+# The note that ends every post; the theme follows it with a link to the Terms
+# and Conditions. A post replaces the text with `Disclaimer:` metadata, or turns
+# the note off with `Disclaimer: none`.
+SITE_DISCLAIMER = (
+    "This post covers some aspects of its topic, not all of them. It is "
+    "educational, and it is no substitute for advice from a qualified "
+    "professional who knows your situation."
+)

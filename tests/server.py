@@ -1,0 +1,80 @@
+"""A static file server for the built site, as a host would serve it.
+
+It applies the response headers of the site's own ``_headers`` file (the format
+Netlify and Cloudflare Pages read), so the tests run under exactly the
+Content-Security-Policy that production ships, and it answers a missing path
+with ``404.html`` and status 404.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Return ``[(path pattern, [(name, value), ...]), ...]`` from a ``_headers`` file."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    header_rules: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        for pattern, headers in self.header_rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain=None) -> None:
+        not_found_page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not not_found_page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found_page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        """Keep test output quiet; failures speak for themselves."""
+
+
+class SiteServer:
+    """Serve ``root`` on 127.0.0.1 on a free port, in a background thread."""
+
+    def __init__(self, root: Path) -> None:
+        headers_file = root / "_headers"
+        rules = parse_headers_file(headers_file.read_text()) if headers_file.is_file() else []
+        handler = type("Handler", (SiteHandler,), {"header_rules": rules})
+        self._httpd = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+        )
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
