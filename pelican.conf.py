@@ -5,6 +5,11 @@ Pelican loads this file as a module called ``pelican.conf``; nothing imports it.
 Relative paths here are resolved by Pelican against this file's folder.
 """
 
+from functools import partial
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
 AUTHOR = "Next Steps"
 SITENAME = "Next Steps"
 SITE_TAGLINE = "Practical career advice for people looking for their next job"
@@ -18,7 +23,6 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
     "extra/favicon.svg": {"path": "favicon.svg"},
     "extra/_headers": {"path": "_headers"},
 }
@@ -29,6 +33,7 @@ PLUGINS = [
     "pelican.plugins.series",
     "pelican.plugins.neighbors",
     "pelican.plugins.sitemap",
+    "post_meta",
 ]
 
 TIMEZONE = "Europe/London"
@@ -70,7 +75,19 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "404", "robots"]
+# robots.txt is a template so that its Sitemap line can be absolute, as the
+# standard requires: it is written only when SITEURL is set (`make publish`).
+ROBOTS_SAVE_AS = "robots.txt"
+ROBOTS_URL = "robots.txt"
+# One page per series (pelican-series), linked from every part's series box.
+SERIES_URL = "series/{slug}/"
+SERIES_SAVE_AS = "series/{slug}/index.html"
+# Templates slugify names (a series name, for SERIES_URL) exactly as Pelican
+# slugifies tags and categories, so a link built in a template meets its page.
+JINJA_FILTERS = {
+    "slugify": partial(slugify, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]),
+}
 PAGINATED_TEMPLATES = {"index": 10, "tag": None, "category": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -93,6 +110,8 @@ TRANSLATION_FEED_ATOM = None
 
 SITEMAP = {
     "format": "xml",
+    # Not pages a search engine should list.
+    "exclude": [r"^404\.html$", r"^robots\.txt$"],
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
 }
