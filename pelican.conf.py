@@ -34,6 +34,7 @@ PLUGINS = [
     "pelican.plugins.neighbors",
     "pelican.plugins.sitemap",
     "post_meta",
+    "finding",
 ]
 
 TIMEZONE = "Europe/London"

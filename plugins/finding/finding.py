@@ -1,0 +1,211 @@
+"""Series pages and related posts: ways for a reader to find the next thing to read.
+
+- Every series (pelican-series' ``Series:`` metadata) gets a page at ``SERIES_URL``
+  listing its published parts in order, rendered with the ``series`` template;
+  ``SERIES_INDEX_URL`` lists every series (``series_index`` template).
+- Every post gets ``related_posts``: up to ``FINDING_RELATED_POSTS_MAX`` published
+  posts, same series first, then most shared tags, then newest; never the post
+  itself, never a draft or hidden post, never a post with nothing in common.
+
+Both are worked out once per build, in ``FindingGenerator.generate_context``.
+Pelican runs plugin generators after its articles and pages generators, so at
+that point every article is read and pelican-series has joined the series.
+(An ``article_generator_finalized`` receiver would not do: blinker keeps
+receivers in a set, so it could run before pelican-series' own receiver.)
+
+Settings (defaults set at ``initialized``):
+
+- ``SERIES_URL`` / ``SERIES_SAVE_AS`` ("series/{slug}/", "series/{slug}/index.html")
+- ``SERIES_INDEX_URL`` / ``SERIES_INDEX_SAVE_AS`` ("series/", "series/index.html");
+  an empty ``SERIES_INDEX_SAVE_AS`` writes no index.
+- ``FINDING_RELATED_POSTS_MAX`` (3): how many related posts a post shows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.generators import Generator
+from pelican.plugins.series.series import generate_serie
+from pelican.urlwrappers import URLWrapper
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "SERIES_URL": "series/{slug}/",
+    "SERIES_SAVE_AS": "series/{slug}/index.html",
+    "SERIES_INDEX_URL": "series/",
+    "SERIES_INDEX_SAVE_AS": "series/index.html",
+    "FINDING_RELATED_POSTS_MAX": 3,
+}
+
+
+class Series(URLWrapper):
+    """One series: ``name``, ``slug``, ``url``, ``save_as`` and its ``parts`` in order.
+
+    URLWrapper builds ``url`` and ``save_as`` from ``SERIES_URL`` and
+    ``SERIES_SAVE_AS`` and slugifies the name exactly as Pelican slugifies tags and
+    categories.
+    """
+
+    def __init__(self, name: str, settings: dict, parts: list[Article]) -> None:
+        super().__init__(name, settings)
+        self.parts = parts
+
+
+def set_defaults(pelican) -> None:
+    settings = pelican.settings
+    for name, value in DEFAULT_SETTINGS.items():
+        settings.setdefault(name, value)
+    limit = settings["FINDING_RELATED_POSTS_MAX"]
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        default = DEFAULT_SETTINGS["FINDING_RELATED_POSTS_MAX"]
+        log.error(
+            "finding: FINDING_RELATED_POSTS_MAX must be a whole number, 0 or more "
+            "(0 turns related posts off), not %r; using %d",
+            limit,
+            default,
+        )
+        settings["FINDING_RELATED_POSTS_MAX"] = default
+
+
+def _series_name(post) -> str | None:
+    return post.metadata.get("series")
+
+
+def rank_related(post, candidates: Iterable, limit: int) -> list:
+    """Return up to ``limit`` posts from ``candidates`` related to ``post``, best first.
+
+    A candidate is related when it is in the same series or shares a tag. Order:
+    same series first, then more shared tags, then newer. ``post`` itself is never
+    returned. ``candidates`` must hold only posts a reader may see (published).
+    """
+    series = _series_name(post)
+    tags = set(getattr(post, "tags", []))
+    ranked = []
+    for candidate in candidates:
+        if candidate is post:
+            continue
+        same_series = series is not None and _series_name(candidate) == series
+        shared_tags = len(tags.intersection(getattr(candidate, "tags", [])))
+        if same_series or shared_tags:
+            ranked.append(((same_series, shared_tags, candidate.date), candidate))
+    # Stable sort: candidates that tie on every key keep their given order.
+    ranked.sort(key=itemgetter(0), reverse=True)
+    return [candidate for _, candidate in ranked[:limit]]
+
+
+def published_series(articles: Sequence[Article], settings: dict) -> list[Series]:
+    """Return the series among ``articles`` (published, default language), by name.
+
+    pelican-series numbers drafts and hidden posts along with published ones, so a
+    published part would read "Part 3 of 4" with a draft as Part 2 and link to it
+    as its neighbour. The published parts are numbered again among themselves, in
+    pelican-series' own order, so the series box, the previous/next links and the
+    series page agree.
+    """
+    parts_by_name: dict[str, list[Article]] = {}
+    for article in articles:
+        joined = getattr(article, "series", None)
+        if joined and joined["name"] not in parts_by_name:
+            parts_by_name[joined["name"]] = [
+                part for part in joined["all"] if part.status == "published"
+            ]
+    all_series = []
+    for name, parts in sorted(parts_by_name.items()):
+        entries = [
+            {"index": position, "date": part.date, "content": part}
+            for position, part in enumerate(parts, start=1)
+        ]
+        generate_serie(name, entries, "date")
+        all_series.append(Series(name, settings, parts))
+    _check_slugs(all_series)
+    return all_series
+
+
+def _check_slugs(all_series: list[Series]) -> None:
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for series in all_series:
+        by_slug[series.slug].append(series.name)
+    for slug, names in by_slug.items():
+        if len(names) > 1:
+            log.error(
+                "finding: the series %s all get the address slug %r, so their pages "
+                "would overwrite each other; give them names that differ in letters "
+                "or digits, not only in case or punctuation",
+                " and ".join(repr(name) for name in names),
+                slug,
+            )
+
+
+def assign_related_posts(context: dict, limit: int) -> None:
+    """Set ``related_posts`` on every article Pelican writes.
+
+    Only published posts are candidates, among posts in the same language. Drafts
+    and hidden posts get related posts too (their pages are written), but are never
+    offered as one.
+    """
+    published = list(context["articles"])
+    published += [
+        translation for article in published for translation in article.translations
+    ]
+    by_lang: dict[str, list[Article]] = defaultdict(list)
+    for article in published:
+        by_lang[article.lang].append(article)
+    for article in [*published, *context["drafts"], *context["hidden_articles"]]:
+        article.related_posts = rank_related(article, by_lang[article.lang], limit)
+
+
+class FindingGenerator(Generator):
+    """Work out series and related posts; write the series pages."""
+
+    def generate_context(self) -> None:
+        self.series_list = published_series(self.context["articles"], self.settings)
+        # (series, parts) pairs, the shape of Pelican's own `tags` and `categories`.
+        self.context["series_list"] = [
+            (series, series.parts) for series in self.series_list
+        ]
+        assign_related_posts(self.context, self.settings["FINDING_RELATED_POSTS_MAX"])
+
+    def generate_output(self, writer) -> None:
+        relative_urls = self.settings["RELATIVE_URLS"]
+        if self.series_list and self.settings["SERIES_SAVE_AS"]:
+            template = self.get_template("series")
+            for series in self.series_list:
+                writer.write_file(
+                    series.save_as,
+                    template,
+                    self.context,
+                    relative_urls,
+                    url=series.url,
+                    series=series,
+                    articles=series.parts,
+                    template_name="series",
+                    page_name=series.page_name,
+                )
+        save_as = self.settings["SERIES_INDEX_SAVE_AS"]
+        if self.series_list and save_as:
+            writer.write_file(
+                save_as,
+                self.get_template("series_index"),
+                self.context,
+                relative_urls,
+                url=self.settings["SERIES_INDEX_URL"],
+                template_name="series_index",
+                page_name="series_index",
+            )
+
+
+def get_generators(pelican) -> type[FindingGenerator]:
+    return FindingGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(set_defaults)
+    signals.get_generators.connect(get_generators)
