@@ -1,0 +1,116 @@
+"""`make publish SITEURL=...` makes a site whose outward-facing URLs are absolute.
+
+Feeds, canonical links, Open Graph and JSON-LD URLs, the sitemap and robots.txt
+are read by other programs, away from the site, so they must carry the domain.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT
+from tests.test_site_build import SETTINGS, post_file, published_posts, slug
+
+SITEURL = "https://example.org"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def make_publish(output: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", "publish", f"OUTPUTDIR={output}", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("publish")
+    result = make_publish(output, f"SITEURL={SITEURL}")
+    assert result.returncode == 0, (
+        f"`make publish` failed:\n{result.stdout}{result.stderr}"
+    )
+    return output
+
+
+def test_publish_without_siteurl_stops_with_a_clear_message(tmp_path: Path) -> None:
+    result = make_publish(tmp_path / "out", "SITEURL=")
+    assert result.returncode != 0
+    assert (
+        "SITEURL must be the site's absolute address" in result.stdout + result.stderr
+    )
+
+
+CATEGORIES = sorted(
+    {post.get("category", SETTINGS["DEFAULT_CATEGORY"]) for post in published_posts()}
+)
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        "feeds/all.atom.xml",
+        *(f"feeds/{slug(category)}.atom.xml" for category in CATEGORIES),
+    ],
+)
+def test_feed_urls_are_absolute(published: Path, feed: str) -> None:
+    root = ET.parse(published / feed).getroot()
+    links = [link.get("href") for link in root.iter(f"{ATOM}link")]
+    assert links, f"{feed} has no links"
+    assert [link for link in links if not link.startswith(SITEURL + "/")] == []
+    entries = root.findall(f"{ATOM}entry")
+    assert entries, f"{feed} has no entries"
+    for entry in entries:
+        assert entry.find(f"{ATOM}link").get("href").startswith(f"{SITEURL}/posts/")
+
+
+def test_every_post_is_in_the_site_feed(published: Path) -> None:
+    root = ET.parse(published / "feeds/all.atom.xml").getroot()
+    links = {
+        entry.find(f"{ATOM}link").get("href") for entry in root.iter(f"{ATOM}entry")
+    }
+    assert links == {f"{SITEURL}/posts/{post['slug']}/" for post in published_posts()}
+
+
+def test_canonical_and_open_graph_urls_are_absolute(published: Path) -> None:
+    pages = [path for path in published.rglob("*.html") if path.name != "404.html"]
+    assert len(pages) > 10
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        relative = path.relative_to(published).as_posix()
+        expected = f"{SITEURL}/{relative.removesuffix('index.html')}"
+        assert page.find("link", rel="canonical")["href"] == expected, relative
+        assert page.find("meta", property="og:url")["content"] == expected, relative
+
+
+def test_post_json_ld_urls_are_absolute(published: Path) -> None:
+    for post in published_posts():
+        page = BeautifulSoup((published / post_file(post)).read_text(), "html.parser")
+        data = json.loads(page.find("script", type="application/ld+json").string)
+        url = f"{SITEURL}/posts/{post['slug']}/"
+        assert (data["url"], data["mainEntityOfPage"]) == (url, url)
+        assert data["publisher"]["url"] == f"{SITEURL}/"
+
+
+def test_sitemap_urls_are_absolute(published: Path) -> None:
+    root = ET.parse(published / "sitemap.xml").getroot()
+    locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    assert [loc for loc in locations if not loc.startswith(SITEURL + "/")] == []
+    for post in published_posts():
+        assert f"{SITEURL}/posts/{post['slug']}/" in locations
+    assert f"{SITEURL}/" in locations
+
+
+def test_robots_txt_points_to_the_absolute_sitemap(published: Path) -> None:
+    robots = (published / "robots.txt").read_text().splitlines()
+    assert robots[:2] == ["User-agent: *", "Allow: /"]
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
