@@ -125,23 +125,32 @@ def published_series(articles: Sequence[Article], settings: dict) -> list[Series
         ]
         generate_serie(name, entries, "date")
         all_series.append(Series(name, settings, parts))
-    _check_slugs(all_series)
-    return all_series
+    return without_clashing_slugs(all_series)
 
 
-def _check_slugs(all_series: list[Series]) -> None:
-    by_slug: dict[str, list[str]] = defaultdict(list)
+def without_clashing_slugs(all_series: list[Series]) -> list[Series]:
+    """Return ``all_series`` less any series whose address another one already has.
+
+    Two names that differ only in case or punctuation ("Job search", "Job Search!")
+    get one slug; the second page would overwrite the first, so it is not written,
+    and the error names both series and the files that use them.
+    """
+    by_slug: dict[str, Series] = {}
     for series in all_series:
-        by_slug[series.slug].append(series.name)
-    for slug, names in by_slug.items():
-        if len(names) > 1:
-            log.error(
-                "finding: the series %s all get the address slug %r, so their pages "
-                "would overwrite each other; give them names that differ in letters "
-                "or digits, not only in case or punctuation",
-                " and ".join(repr(name) for name in names),
-                slug,
-            )
+        first = by_slug.setdefault(series.slug, series)
+        if first is series:
+            continue
+        log.error(
+            "finding: the series %r (%s) and %r (%s) get the same address, %s, so "
+            "only the first has a page; write the series name the same way in "
+            "every part, or give the two series names that differ in letters",
+            first.name,
+            ", ".join(part.relative_source_path for part in first.parts),
+            series.name,
+            ", ".join(part.relative_source_path for part in series.parts),
+            series.url,
+        )
+    return list(by_slug.values())
 
 
 def assign_related_posts(context: dict, limit: int) -> None:
