@@ -233,6 +233,7 @@ def test_series_box_names_the_part_and_links_both_ways(site: Build) -> None:
                 == f"Part {number} of {len(parts)} in {name}"
             )
             assert title.a["href"] == f"/series/{slug(name)}/"
+            assert (site.output / f"series/{slug(name)}/index.html").is_file()
             previous = box.select_one(".series-box__previous a")
             following = box.select_one(".series-box__next a")
             if number > 1:
@@ -419,11 +420,12 @@ def test_reading_time_rounds_up_to_whole_minutes() -> None:
     assert reading_time('<ul><li><a href="/x/">one</a></li></ul>' * 300, 100) == 3
 
 
-def build_fixture(name: str, output: Path) -> None:
+def build_fixture(content: Path, output: Path) -> None:
+    """Build ``content`` (a folder like content/) with the site's settings."""
     settings = read_settings(
         str(ROOT / "pelican.conf.py"),
         override={
-            "PATH": str(FIXTURES / name),
+            "PATH": str(content),
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
@@ -435,7 +437,7 @@ def build_fixture(name: str, output: Path) -> None:
 @pytest.fixture(scope="module")
 def disclaimer_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("disclaimers")
-    build_fixture("disclaimers", output)
+    build_fixture(FIXTURES / "disclaimers", output)
     return output
 
 
@@ -475,7 +477,7 @@ def test_empty_disclaimer_line_is_reported_with_its_file(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        build_fixture("disclaimer_empty", tmp_path)
+        build_fixture(FIXTURES / "disclaimer_empty", tmp_path)
     warnings = [
         record.getMessage()
         for record in caplog.records
@@ -485,3 +487,36 @@ def test_empty_disclaimer_line_is_reported_with_its_file(
         "empty-disclaimer.md" in message and "'Disclaimer:' is empty" in message
         for message in warnings
     ), warnings
+
+
+def test_home_paginates_with_links_both_ways(tmp_path: Path) -> None:
+    per_page = SETTINGS["DEFAULT_PAGINATION"]
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    for number in range(1, per_page + 3):
+        (posts / f"post-{number}.md").write_text(
+            f"Title: Post {number}\nDate: 2026-01-{number:02d}\n"
+            f"Summary: Summary {number}.\n\nBody of post {number}.\n"
+        )
+    output = tmp_path / "output"
+    build_fixture(tmp_path / "content", output)
+
+    first = soup(output, "index.html")
+    assert len(first.select(".post-card")) == per_page
+    assert (
+        first.select_one(".post-card h2").get_text(strip=True) == f"Post {per_page + 2}"
+    )
+    pagination = first.select_one("nav.pagination")
+    assert pagination.select_one("[rel=prev]") is None
+    assert pagination.select_one("[rel=next]")["href"] == "/page/2/"
+    assert "Page 1 of 2" in pagination.get_text()
+
+    second = soup(output, "page/2/index.html")
+    assert [card.h2.get_text(strip=True) for card in second.select(".post-card")] == [
+        "Post 2",
+        "Post 1",
+    ]
+    assert second.select_one("nav.pagination [rel=prev]")["href"] == "/"
+    assert second.select_one("nav.pagination [rel=next]") is None
+    assert second.find("link", rel="canonical")["href"] == "/page/2/"
+    assert second.h1.get_text(strip=True) == "Older posts"
