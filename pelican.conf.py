@@ -75,6 +75,8 @@ AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
+# The home page is "/", also in the pagination links back to page 1.
+INDEX_URL = ""
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = [
     "index",
