@@ -484,7 +484,7 @@ def test_empty_disclaimer_line_is_reported_with_its_file(
         if record.levelno >= logging.WARNING
     ]
     assert any(
-        "empty-disclaimer.md" in message and "'Disclaimer:' is empty" in message
+        "empty-disclaimer.md:5: 'Disclaimer:' is empty" in message
         for message in warnings
     ), warnings
 

@@ -57,6 +57,19 @@ def reading_time(html: str, words_per_minute: int) -> int:
     return max(1, math.ceil(words / words_per_minute))
 
 
+def metadata_line(path: str, key: str) -> int | None:
+    """Return the 1-based line of ``key:`` in the header of the file at ``path``."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        with open(path, encoding="utf-8") as source:
+            for number, line in enumerate(source, start=1):
+                if pattern.match(line):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
 def disclaimer_text(article: Article) -> str | None:
     """Return the disclaimer that ends ``article``, or None when it has none."""
     value = article.metadata.get("disclaimer")
@@ -66,10 +79,12 @@ def disclaimer_text(article: Article) -> str | None:
     text = " ".join(value) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     if not text:
+        line = metadata_line(article.source_path, "disclaimer")
         log.warning(
-            "post_meta: %s: 'Disclaimer:' is empty; write the disclaimer text, "
+            "post_meta: %s%s: 'Disclaimer:' is empty; write the disclaimer text, "
             "or 'Disclaimer: %s' to leave it out of this post",
             article.source_path,
+            f":{line}" if line else "",
             DISCLAIMER_OFF,
         )
         return article.settings.get("SITE_DISCLAIMER") or None
