@@ -81,8 +81,6 @@ def expected_files() -> list[str]:
         "sitemap.xml",
         "robots.txt",
         "favicon.svg",
-        "theme/css/main.css",
-        "theme/js/site.js",
         *(f"{page}/index.html" for page in SITE_PAGES),
     ]
     categories = {
@@ -129,6 +127,21 @@ def test_every_page_has_a_title_a_main_and_a_description(site: Build) -> None:
         if len(page.find_all("h1")) != 1:
             problems.append(f"{name}: {len(page.find_all('h1'))} <h1> elements, not 1")
     assert problems == []
+
+
+def test_every_stylesheet_script_and_icon_a_page_loads_exists(site: Build) -> None:
+    missing = set()
+    for path in html_files(site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        targets = [
+            link["href"] for link in page.find_all("link", rel=["stylesheet", "icon"])
+        ]
+        targets += [script["src"] for script in page.find_all("script", src=True)]
+        for target in targets:
+            assert target.startswith("/"), f"{path.name}: {target} is not root-relative"
+            if not (site.output / target.lstrip("/")).is_file():
+                missing.add(target)
+    assert missing == set()
 
 
 def test_no_inline_script_or_style_anywhere(site: Build) -> None:
