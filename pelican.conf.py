@@ -35,6 +35,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "post_meta",
     "finding",
+    "fingerprint",
 ]
 
 TIMEZONE = "Europe/London"
