@@ -10,7 +10,9 @@ _here = os.path.dirname(os.path.abspath(__file__))
 globals().update(
     {
         name: value
-        for name, value in runpy.run_path(os.path.join(_here, "pelican.conf.py")).items()
+        for name, value in runpy.run_path(
+            os.path.join(_here, "pelican.conf.py")
+        ).items()
         if name.isupper()
     }
 )
@@ -24,3 +26,24 @@ if not SITEURL.startswith(("https://", "http://")):
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+
+# Precompressed copies beside every text file (`page.html.gz`, `page.html.br`),
+# for hosts that serve them as they are (nginx `gzip_static` and `brotli_static`,
+# see docs/deploy.md) instead of compressing each response again: gzip at level 9
+# and brotli at its best quality, once per release. zopfli and zstandard are off
+# so that every machine writes the same files, whatever else is installed.
+PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]  # noqa: F821 - from pelican.conf.py
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
+PRECOMPRESS_TEXT_EXTENSIONS = {
+    ".atom",
+    ".css",
+    ".html",
+    ".js",
+    ".json",
+    ".svg",
+    ".txt",
+    ".xml",
+}

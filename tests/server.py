@@ -59,14 +59,18 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Serve ``root`` on 127.0.0.1 on a free port, in a background thread."""
+    """Serve ``root`` on 127.0.0.1, in a background thread.
 
-    def __init__(self, root: Path) -> None:
+    On a free port, or on ``port``: a production build has its address
+    (``SITEURL``) written into it, so it must be served at exactly that address.
+    """
+
+    def __init__(self, root: Path, port: int = 0) -> None:
         headers_file = root / "_headers"
         rules = parse_headers_file(headers_file.read_text()) if headers_file.is_file() else []
         handler = type("Handler", (SiteHandler,), {"header_rules": rules})
         self._httpd = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+            ("127.0.0.1", port), functools.partial(handler, directory=str(root))
         )
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)

@@ -1,0 +1,116 @@
+"""Lighthouse scores 100 in all four categories, with mobile emulation.
+
+Lighthouse (npm, pinned in package-lock.json, installed by `make test`) drives the
+system Chromium, with its default mobile emulation and simulated slow-4G
+throttling, on the home page, a post with a checklist and a checklist's printable
+page. It audits the production build (`make publish`) served at the address it was
+built for, as search engines will see it: a development build has no address of
+its own, so its canonical links are relative, which Lighthouse's SEO audit rightly
+calls invalid. Every audit runs: a failure lists the audits that cost points, with
+what they found.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.quality.conftest import failure_list
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+POST_WITH_CHECKLIST = "/posts/informational-interviews-preparing/"
+
+
+def checklist_page(output: Path) -> str:
+    pages = sorted(output.glob("checklists/*/index.html"))
+    assert pages, "no checklist page (checklists/<id>/index.html) in the build"
+    return "/" + pages[0].parent.relative_to(output).as_posix() + "/"
+
+
+def run_lighthouse(url: str, report: Path) -> dict:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "no Chromium: run `make test`, which installs it"
+    assert LIGHTHOUSE.exists(), f"no {LIGHTHOUSE}: run `make test`, which installs it"
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox",
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=180,
+    )
+    assert result.returncode == 0, f"lighthouse failed on {url}:\n{result.stderr}"
+    return json.loads(report.read_text())
+
+
+def item_summary(item: dict) -> str:
+    """One line for one thing an audit found: the element, the URL or the text."""
+    node = item.get("node") or {}
+    source = item.get("source") if isinstance(item.get("source"), dict) else {}
+    for value in (
+        node.get("snippet"),
+        node.get("selector"),
+        item.get("url"),
+        source.get("url"),
+        item.get("description"),
+    ):
+        if value:
+            return " ".join(str(value).split())[:160]
+    return json.dumps(item)[:160]
+
+
+def lost_points(result: dict) -> list[str]:
+    """Describe each scored audit below 100 in each category below 100."""
+    problems = []
+    audits = result["audits"]
+    for name in CATEGORIES:
+        category = result["categories"][name]
+        if category["score"] == 1:
+            continue
+        problems.append(f"{name}: {round((category['score'] or 0) * 100)}")
+        for ref in category["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] == 0 or audit["score"] is None or audit["score"] == 1:
+                continue
+            found = audit.get("explanation") or audit.get("displayValue") or ""
+            problems.append(
+                f"  {audit['id']} (score {audit['score']}): {audit['title']}. {found}"
+            )
+            details = audit.get("details") or {}
+            problems += [
+                f"    {item_summary(item)}" for item in details.get("items", [])[:5]
+            ]
+    return problems
+
+
+@pytest.mark.parametrize("page", ["home", "post with a checklist", "checklist page"])
+def test_lighthouse_scores_100_in_every_category(page, published, tmp_path):
+    path = {
+        "home": lambda: "/",
+        "post with a checklist": lambda: POST_WITH_CHECKLIST,
+        "checklist page": lambda: checklist_page(published.output),
+    }[page]()
+    result = run_lighthouse(published.url + path, tmp_path / "report.json")
+    scores = {
+        name: round((result["categories"][name]["score"] or 0) * 100)
+        for name in CATEGORIES
+    }
+    print(f"\nLighthouse {path}: {scores}")
+    assert result.get("runtimeError") is None, result["runtimeError"]
+    problems = lost_points(result)
+    assert not problems, failure_list(f"Lighthouse on {path}: {scores}", problems)
