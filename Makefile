@@ -17,13 +17,14 @@ PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 # old index goes first: Pagefind adds files and removes none, so stale ones pile up.
 SEARCH_INDEX = rm -rf $(OUTPUTDIR)/pagefind && $(BIN)/python -m pagefind --site $(OUTPUTDIR)
 
-.PHONY: help venv browser test-tools html serve publish check test bench lint clean lock
+.PHONY: help venv browser test-tools html serve publish newpost check test bench lint clean lock
 
 help:
 	@echo "make serve    build the site and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
+	@echo 'make newpost TITLE="..."  start a new draft post in content/posts/'
 	@echo "make check    build into a temporary folder and check the content (exit 0: no errors)"
 	@echo "make bench    build a 1,000-post corpus with and without the site's plugins; print the ratios"
 	@echo "make lint     ruff"
@@ -58,6 +59,10 @@ serve: html
 publish: venv check
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 	$(SEARCH_INDEX)
+
+# A new draft post: make newpost TITLE="Following up after a job fair"
+newpost: venv
+	@PYTHONPATH=plugins $(BIN)/python -m content_checks.newpost --content $(CONTENTDIR) -- "$$TITLE"
 
 # The content checks alone: a full build into a folder thrown away afterwards.
 check: venv
