@@ -12,7 +12,10 @@ CONTENTDIR ?= content
 # with its file and line, and count any other warning as an error too.
 PELICAN := $(BIN)/pelican $(CONTENTDIR)
 # Errors end `make html`, `make check` and `make publish` with a non-zero status.
+# `make serve` previews instead: drafts are listed (marked "Draft"), and errors are
+# reported while the server keeps running.
 PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
+serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 # The search index (Pagefind) is built from the finished site, so it runs last. The
 # old index goes first: Pagefind adds files and removes none, so stale ones pile up.
 SEARCH_INDEX = rm -rf $(OUTPUTDIR)/pagefind && $(BIN)/python -m pagefind --site $(OUTPUTDIR)
@@ -20,7 +23,7 @@ SEARCH_INDEX = rm -rf $(OUTPUTDIR)/pagefind && $(BIN)/python -m pagefind --site 
 .PHONY: help venv browser test-tools html serve publish newpost check test bench lint clean lock
 
 help:
-	@echo "make serve    build the site and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
+	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
@@ -52,7 +55,7 @@ html: venv
 
 # Built once first, so search works; the index is rebuilt when `make serve` restarts.
 serve: html
-	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_MODE)
 
 # `check` first: a build with errors stops before the production build empties
 # $(OUTPUTDIR), so nothing broken is ever left there to upload.

@@ -38,6 +38,8 @@ PLUGINS = [
     "fingerprint",
     # YAML front matter (between `---` lines) as well as `Key: value` headers.
     "pelican.plugins.yaml_metadata",
+    # `make serve` lists drafts (DRAFT_PREVIEW, turned on with -e); see the plugin.
+    "draft_preview",
     # Clear messages for mistakes in content; see plugins/content_checks/.
     "content_checks",
 ]
