@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from pelican import Pelican
-from pelican.settings import read_settings
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from tests.conftest import ROOT, Build
 from tests.server import SiteServer
+from tests.test_site_build import build_fixture
 
 # Pagefind writes each indexed page as a gzipped "fragment" behind this signature.
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
@@ -210,16 +209,7 @@ def many_results_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             encoding="utf-8",
         )
     output = root / "output"
-    settings = read_settings(
-        str(ROOT / "pelican.conf.py"),
-        override={
-            "PATH": str(root / "content"),
-            "OUTPUT_PATH": str(output),
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-        },
-    )
-    Pelican(settings).run()
+    build_fixture(root / "content", output)
     subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"],
         check=True,

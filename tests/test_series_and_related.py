@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 from plugins.finding.finding import rank_related
 from tests.conftest import Build
 from tests.test_site_build import (
+    FIXTURES,
     build_fixture,
     post_file,
     published_posts,
@@ -89,7 +90,7 @@ def test_at_most_the_limit() -> None:
 @pytest.fixture(scope="module")
 def drafts_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("series_drafts")
-    build_fixture("series_drafts", output)
+    build_fixture(FIXTURES / "series_drafts", output)
     return output
 
 
@@ -135,6 +136,21 @@ def test_related_posts_same_series_then_shared_tags(drafts_build: Path) -> None:
     assert related_links(drafts_build, "posts/unrelated/index.html") == []
 
 
+def test_while_previewing_drafts_a_draft_part_takes_its_place(
+    tmp_path: Path,
+) -> None:
+    build_fixture(FIXTURES / "series_drafts", tmp_path, DRAFT_PREVIEW=True)
+    page = soup(tmp_path, "series/getting-started/index.html")
+    assert [card.h2.get_text(strip=True) for card in page.select(".post-card")] == [
+        "First steps",
+        "An unfinished part",
+        "Second steps",
+        "Last steps",
+    ]
+    box = soup(tmp_path, "posts/second-steps/index.html").select_one(".series-box")
+    assert "Part 3 of 4" in box.get_text(" ", strip=True)
+
+
 def test_drafts_are_not_indexed_for_search(drafts_build: Path) -> None:
     draft = soup(drafts_build, "drafts/unfinished-part/index.html")
     assert draft.select_one(".post-content") is not None
@@ -147,7 +163,7 @@ def test_two_series_with_one_address_is_an_error_naming_both(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR):
-        build_fixture("series_slug_clash", tmp_path)
+        build_fixture(FIXTURES / "series_slug_clash", tmp_path)
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(
         message.startswith("finding:")

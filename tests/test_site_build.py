@@ -433,7 +433,7 @@ def test_reading_time_rounds_up_to_whole_minutes() -> None:
     assert reading_time('<ul><li><a href="/x/">one</a></li></ul>' * 300, 100) == 3
 
 
-def build_fixture(content: Path, output: Path) -> None:
+def build_fixture(content: Path, output: Path, **settings_override) -> None:
     """Build ``content`` (a folder like content/) with the site's settings."""
     settings = read_settings(
         str(ROOT / "pelican.conf.py"),
@@ -442,6 +442,7 @@ def build_fixture(content: Path, output: Path) -> None:
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
+            **settings_override,
         },
     )
     Pelican(settings).run()

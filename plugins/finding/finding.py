@@ -101,21 +101,23 @@ def rank_related(post, candidates: Iterable, limit: int) -> list:
     return [candidate for _, candidate in ranked[:limit]]
 
 
-def published_series(articles: Sequence[Article], settings: dict) -> list[Series]:
-    """Return the series among ``articles`` (published, default language), by name.
+def listed_series(articles: Sequence[Article], settings: dict) -> list[Series]:
+    """Return the series among ``articles`` (the listed posts), by name.
 
     pelican-series numbers drafts and hidden posts along with published ones, so a
     published part would read "Part 3 of 4" with a draft as Part 2 and link to it
-    as its neighbour. The published parts are numbered again among themselves, in
+    as its neighbour. The listed parts are numbered again among themselves, in
     pelican-series' own order, so the series box, the previous/next links and the
-    series page agree.
+    series page agree. (Listed: the published posts; drafts too while an author
+    previews the site with the draft_preview plugin.)
     """
+    listed = set(articles)
     parts_by_name: dict[str, list[Article]] = {}
     for article in articles:
         joined = getattr(article, "series", None)
         if joined and joined["name"] not in parts_by_name:
             parts_by_name[joined["name"]] = [
-                part for part in joined["all"] if part.status == "published"
+                part for part in joined["all"] if part in listed
             ]
     all_series = []
     for name, parts in sorted(parts_by_name.items()):
@@ -156,18 +158,18 @@ def without_clashing_slugs(all_series: list[Series]) -> list[Series]:
 def assign_related_posts(context: dict, limit: int) -> None:
     """Set ``related_posts`` on every article Pelican writes.
 
-    Only published posts are candidates, among posts in the same language. Drafts
-    and hidden posts get related posts too (their pages are written), but are never
-    offered as one.
+    Only listed posts (``articles``: the published ones) are candidates, among
+    posts in the same language. Drafts and hidden posts get related posts too
+    (their pages are written), but are never offered as one.
     """
-    published = list(context["articles"])
-    published += [
-        translation for article in published for translation in article.translations
+    listed = list(context["articles"])
+    listed += [
+        translation for article in listed for translation in article.translations
     ]
     by_lang: dict[str, list[Article]] = defaultdict(list)
-    for article in published:
+    for article in listed:
         by_lang[article.lang].append(article)
-    for article in [*published, *context["drafts"], *context["hidden_articles"]]:
+    for article in [*listed, *context["drafts"], *context["hidden_articles"]]:
         article.related_posts = rank_related(article, by_lang[article.lang], limit)
 
 
@@ -175,7 +177,7 @@ class FindingGenerator(Generator):
     """Work out series and related posts; write the series pages."""
 
     def generate_context(self) -> None:
-        self.series_list = published_series(self.context["articles"], self.settings)
+        self.series_list = listed_series(self.context["articles"], self.settings)
         # (series, parts) pairs, the shape of Pelican's own `tags` and `categories`.
         self.context["series_list"] = [
             (series, series.parts) for series in self.series_list
