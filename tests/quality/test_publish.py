@@ -16,6 +16,7 @@ import re
 import brotli
 from bs4 import BeautifulSoup
 
+from tests.conftest import ROOT
 from tests.quality.conftest import failure_list
 from tests.server import parse_headers_file
 
@@ -83,3 +84,32 @@ def test_every_text_file_has_gzip_and_brotli_copies(published):
             elif unpack(copy.read_bytes()) != data:
                 problems.append(f"{name}{suffix}: not the same content")
     assert not problems, failure_list("precompressed copies missing or wrong", problems)
+
+
+def test_nginx_example_sends_the_headers_of_the_headers_file(site):
+    """docs/deploy.md's nginx configuration says what `_headers` says."""
+    guide = (ROOT / "docs" / "deploy.md").read_text()
+    blocks = re.findall(r"```nginx\n(.*?)```", guide, re.DOTALL)
+    assert blocks, "docs/deploy.md has no nginx example"
+    snippet, server = blocks[0], "\n".join(blocks[1:])
+    site_wide = set(re.findall(r'add_header (\S+) "(.*)" always;', snippet))
+    rules = dict(parse_headers_file((site.output / "_headers").read_text()))
+    assert site_wide == set(rules["/*"]), (site_wide, rules["/*"])
+
+    locations = re.findall(r"location ~ (\S+) \{(.*?)\n    \}", server, re.DOTALL)
+    immutable = [
+        re.compile(pattern)
+        for pattern, body in locations
+        if f'add_header Cache-Control "{IMMUTABLE}" always;' in body
+        and "include snippets/nextsteps-headers.conf;" in body
+    ]
+    problems = [
+        pattern
+        for pattern, headers in rules.items()
+        if ("Cache-Control", IMMUTABLE) in headers
+        and not any(regex.match(pattern.replace("*", "x")) for regex in immutable)
+    ]
+    assert immutable, "the nginx example caches no fingerprinted files"
+    assert not problems, failure_list(
+        "_headers rules the nginx example lacks", problems
+    )
