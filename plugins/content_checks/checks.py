@@ -21,7 +21,7 @@ from pelican.contents import Article, Content
 
 from .findings import (
     ERROR,
-    EXAMPLE_TITLE,
+    EXAMPLE_TITLES,
     WARNING,
     display_path,
     field_example,
@@ -79,7 +79,7 @@ def check_content(content: Content, output_path: str, tags_in_use: list[str]) ->
             f"The Title line is empty, so this {what} has no heading and no name in "
             "lists.",
             "write the title after the colon: "
-            f'"{field_example(text, "Title", EXAMPLE_TITLE)}".',
+            f'"{field_example(text, "Title", EXAMPLE_TITLES[what])}".',
         )
     _check_links(content, output_path, LineFinder(text))
     if not isinstance(content, Article):

@@ -18,7 +18,7 @@ from .source import is_yaml_front_matter
 
 ERROR = "error"
 WARNING = "warning"
-EXAMPLE_TITLE = "Following up after a job fair"
+EXAMPLE_TITLES = {"post": "Following up after a job fair", "page": "About this site"}
 EXAMPLE_DATE = "2026-11-26 09:30"
 
 

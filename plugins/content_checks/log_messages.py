@@ -32,7 +32,7 @@ from pelican.utils import get_date
 from .findings import (
     ERROR,
     EXAMPLE_DATE,
-    EXAMPLE_TITLE,
+    EXAMPLE_TITLES,
     WARNING,
     field_example,
     findings,
@@ -77,7 +77,7 @@ def _missing_property(record: logging.LogRecord, _exc: BaseException | None) -> 
     fields = header_fields(text)
     what = kind(content)
     name = prop.capitalize()
-    example = {"title": EXAMPLE_TITLE, "date": EXAMPLE_DATE}.get(prop, "...")
+    example = {"title": EXAMPLE_TITLES[what], "date": EXAMPLE_DATE}.get(prop, "...")
     line = field_line(fields, prop)
     if line is not None:
         findings.add(
@@ -221,7 +221,7 @@ def _yaml_not_mapping(record: logging.LogRecord, _exc: BaseException | None) -> 
         ERROR,
         'The YAML front matter between the "---" lines is not a list of '
         f'"key: value" fields, so this {kind_of_path(path)} was left out of the site.',
-        f'write one field per line, such as "title: {EXAMPLE_TITLE}".',
+        f'write one field per line, such as "title: {EXAMPLE_TITLES["post"]}".',
     )
 
 
