@@ -1,0 +1,1 @@
+"""Tests of authoring: make newpost, drafts, front matter and the content checks."""
