@@ -11,9 +11,9 @@ Why names and not ``main.css?v=<hash>``: hosts choose headers by path
 (``_headers`` rules, nginx ``location``), never by query string, so only a path
 can say "this file never changes". Why a folder of its own: the one pattern
 ``/assets/*`` works in every host's rule syntax, while patterns on file names
-differ from host to host. The hash is computed once per file per build from the
-theme's source file, while templates render, so no second pass over finished
-HTML is needed.
+differ from host to host. Each theme file is hashed once per build, before any
+page is written, so a template's call is a dictionary look-up and no second pass
+over finished HTML is needed.
 
 A fingerprinted stylesheet must not point at other theme files with relative
 ``url()``s (they would resolve under ``/assets/``); inline small images as
@@ -26,11 +26,9 @@ Settings (default set at ``initialized``):
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import shutil
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from pelican import signals
@@ -43,73 +41,85 @@ DEFAULT_DIR = "assets"
 HASH_LENGTH = 10
 
 
-def theme_static_dirs(settings: dict) -> list[Path]:
-    """Return the theme folders whose files Pelican copies to the output."""
+def theme_files(settings: dict) -> dict[str, Path]:
+    """Return ``{path inside static/: source file}`` for the theme's static files.
+
+    Where two static folders hold the same path, the later one wins, as in the
+    copy Pelican makes.
+    """
     theme = Path(settings["THEME"])
-    return [theme / name for name in settings["THEME_STATIC_PATHS"]]
+    files: dict[str, Path] = {}
+    for name in settings["THEME_STATIC_PATHS"]:
+        folder = theme / name
+        for source in sorted(folder.rglob("*")):
+            if source.is_file():
+                files[source.relative_to(folder).as_posix()] = source
+    return files
 
 
-def find_source(settings: dict, path: str) -> Path:
-    """Return the theme file that ``path`` (relative to ``static/``) names."""
-    for folder in theme_static_dirs(settings):
-        candidate = folder / path
-        if candidate.is_file():
-            return candidate
-    searched = ", ".join(str(folder) for folder in theme_static_dirs(settings))
-    raise FileNotFoundError(
-        f"fingerprint: asset_url({path!r}) names no file in {searched}; "
-        "give a path inside the theme's static folder, such as 'css/main.css'"
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def _digest(source: Path, mtime_ns: int, size: int) -> str:
-    # The file's modification time and size are part of the cache key, so a
-    # file edited under `make serve` is hashed again.
-    del mtime_ns, size
-    return hashlib.sha256(source.read_bytes()).hexdigest()[:HASH_LENGTH]
-
-
-def hashed_name(source: Path, path: str) -> str:
-    """Return ``path`` with the content hash of ``source`` before its suffix."""
-    stat = source.stat()
-    digest = _digest(source, stat.st_mtime_ns, stat.st_size)
+def hashed_name(path: str, content: bytes) -> str:
+    """Return ``path`` with a hash of ``content`` before its suffix."""
+    digest = hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
     posix = PurePosixPath(path)
     return str(posix.with_name(f"{posix.stem}.{digest}{posix.suffix}"))
 
 
-def asset_url(settings: dict, path: str) -> str:
-    """Return the URL of the fingerprinted copy of the theme file ``path``."""
-    name = hashed_name(find_source(settings, path), path)
-    return f"{settings['SITEURL']}/{settings['FINGERPRINT_DIR']}/{name}"
+class AssetManifest:
+    """The fingerprinted name of each theme static file; templates call it.
 
+    ``asset_url("css/main.css")`` is then a dictionary look-up: the files are
+    hashed once per build, in ``scan``, before any page is written.
+    """
 
-def theme_files(settings: dict) -> Iterator[tuple[Path, str]]:
-    """Yield ``(source file, path relative to its static folder)`` for the theme."""
-    for folder in theme_static_dirs(settings):
-        for source in sorted(folder.rglob("*")):
-            if source.is_file():
-                yield source, source.relative_to(folder).as_posix()
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        self.sources: dict[str, Path] = {}
+        self.names: dict[str, str] = {}
+
+    def scan(self) -> None:
+        self.sources = theme_files(self.settings)
+        self.names = {
+            path: hashed_name(path, source.read_bytes())
+            for path, source in self.sources.items()
+        }
+
+    def __call__(self, path: str) -> str:
+        """Return the URL of the fingerprinted copy of the theme file ``path``."""
+        if path not in self.names:
+            raise FileNotFoundError(
+                f"fingerprint: asset_url({path!r}) names no file in the theme's "
+                f"static folders ({', '.join(self.settings['THEME_STATIC_PATHS'])}); "
+                "give a path inside one, such as 'css/main.css'"
+            )
+        folder = f"{self.settings['SITEURL']}/{self.settings['FINGERPRINT_DIR']}"
+        return f"{folder}/{self.names[path]}"
+
+    def write(self, output_path: Path) -> None:
+        """Copy each file to its fingerprinted name under ``FINGERPRINT_DIR``."""
+        target_dir = output_path / self.settings["FINGERPRINT_DIR"]
+        for path, name in self.names.items():
+            target = target_dir / name
+            if not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self.sources[path], target)
 
 
 class FingerprintGenerator:
-    """Write a hashed copy of every theme static file into ``FINGERPRINT_DIR``."""
+    """Hash the theme's files at the start of each build; write the copies."""
 
     def __init__(self, context, settings, path, theme, output_path, **kwargs) -> None:
         del path, theme, kwargs
         # Other plugins (pelican-series) read every generator's context.
         self.context = context
-        self.settings = settings
         self.output_path = Path(output_path)
+        # Generators are made anew for every build, `make serve`'s rebuilds
+        # included, so an edited stylesheet gets its new name at once.
+        self.manifest: AssetManifest = settings["JINJA_GLOBALS"]["asset_url"]
+        self.manifest.scan()
 
     def generate_output(self, writer) -> None:
         del writer
-        target_dir = self.output_path / self.settings["FINGERPRINT_DIR"]
-        for source, path in theme_files(self.settings):
-            target = target_dir / hashed_name(source, path)
-            if not target.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+        self.manifest.write(self.output_path)
 
 
 def add_asset_url(pelican) -> None:
@@ -127,7 +137,7 @@ def add_asset_url(pelican) -> None:
     # A new dict, so the default shared by every Pelican instance is not changed.
     settings["JINJA_GLOBALS"] = {
         **settings["JINJA_GLOBALS"],
-        "asset_url": functools.partial(asset_url, settings),
+        "asset_url": AssetManifest(settings),
     }
 
 
