@@ -264,10 +264,13 @@ def collect(record: logging.LogRecord, exc: BaseException | None) -> None:
         translate(record, exc)
     elif not is_reported_by_checks(record):
         # A warning is counted as an error: it means the site may not be what the
-        # author expects, and the build used to stop at the first one.
-        level = "warning" if record.levelno < logging.ERROR else "error"
+        # author expects. Its level stays in the text, as the log would show it.
         findings.add(
-            "", None, ERROR, f"{record.getMessage()} ({level} from {record.name})", ""
+            "",
+            None,
+            ERROR,
+            f"{record.getMessage()} ({record.levelname} from {record.name})",
+            "",
         )
 
 

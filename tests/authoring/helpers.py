@@ -22,8 +22,9 @@ ENTRY_RE = re.compile(
     r"^(?:(?P<path>\S.*?)(?::(?P<line>\d+))?: )?(?P<severity>error|warning): "
     r"(?P<message>.*)$"
 )
-# What Pelican's console handler prints for a log record; the summary replaces them.
-LOG_LINE_RE = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
+# A record as Pelican's console handler prints it ("[09:30:00] WARNING  ...", or
+# indented under the previous one); the summary replaces them.
+LOG_LINE_RE = re.compile(r"^(?:\[[\d:]+\]| +) *(WARNING|ERROR|CRITICAL) ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
