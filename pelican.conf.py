@@ -40,6 +40,14 @@ PLUGINS = [
     "pelican.plugins.yaml_metadata",
     # `make serve` lists drafts (DRAFT_PREVIEW, turned on with -e); see the plugin.
     "draft_preview",
+    # Task lists become interactive, printable checklists; see
+    # plugins/checklists/ and docs/authoring.md. Its settings, with their defaults:
+    #   CHECKLISTS_URL = "checklists/{id}/"  (a checklist's printable page)
+    #   CHECKLISTS_SAVE_AS = "checklists/{id}/index.html"  ("" writes none)
+    #   CHECKLISTS_INDEX_URL = "checklists/"  (the page listing them all, which
+    #   CHECKLISTS_INDEX_SAVE_AS = "checklists/index.html"   the header links to)
+    # A printed checklist ends with SITE_DISCLAIMER (below).
+    "checklists",
     # Clear messages for mistakes in content; see plugins/content_checks/.
     "content_checks",
 ]

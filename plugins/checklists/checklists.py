@@ -1,0 +1,421 @@
+"""Checklists: a task list in a post becomes an interactive, printable checklist.
+
+The Markdown step (``markdown_extension.py``) turns each task list into a
+``<fieldset>`` of checkboxes. This module wires that step into Pelican and does
+what needs the whole site:
+
+- ``initialized``: the ``CHECKLISTS_*`` defaults; the Markdown extension; the
+  plugin's templates (``templates/checklists/``) and static files
+  (``static/checklists/``, served like the theme's own).
+- ``article_generator_finalized`` and ``page_generator_finalized``: each checklist
+  of every post and page (drafts, hidden ones and translations too) gets its
+  site-wide id, ``<post slug>--<title slug>`` unless the author pinned one, and
+  is wrapped in ``checklists/component.html``: progress, Reset, Print, a link to
+  its printable page, and what a printed sheet adds (title, source, date,
+  disclaimer). The problems the Markdown step found are reported here.
+- ``get_generators``: ``ChecklistPagesGenerator`` reports ids used twice on the
+  site, and writes a printable page per checklist of each listed post or page
+  (``CHECKLISTS_SAVE_AS``) and the page that lists them all
+  (``CHECKLISTS_INDEX_SAVE_AS``).
+- ``feed_generated``: in feeds, a checklist is a plain list marked ☐ and ☑.
+
+A mistake in a checklist is logged as an error with the file, line and fix in
+``extra`` (``content_path``, ``content_line``, ``content_fix``), which the
+content checks plugin prints in its summary and counts, so that ``make html``
+fails; the page itself shows the problem where the checklist would be.
+
+Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing):
+
+- ``CHECKLISTS_URL`` (``"checklists/{id}/"``) and ``CHECKLISTS_SAVE_AS``
+  (``"checklists/{id}/index.html"``): a checklist's printable page.
+- ``CHECKLISTS_INDEX_URL`` (``"checklists/"``) and ``CHECKLISTS_INDEX_SAVE_AS``
+  (``"checklists/index.html"``): the page that lists every checklist.
+- ``SITE_DISCLAIMER``: printed at the foot of a checklist, unless the post
+  replaces or turns off its disclaimer (the ``post_meta`` plugin's
+  ``disclaimer_text``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
+from markupsafe import Markup
+from pelican import signals
+from pelican.contents import Content
+from pelican.generators import Generator
+
+from .markdown_extension import ID_SEPARATOR, ChecklistsExtension
+
+log = logging.getLogger(__name__)
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+DEFAULT_SETTINGS = {
+    "CHECKLISTS_URL": "checklists/{id}/",
+    "CHECKLISTS_SAVE_AS": "checklists/{id}/index.html",
+    "CHECKLISTS_INDEX_URL": "checklists/",
+    "CHECKLISTS_INDEX_SAVE_AS": "checklists/index.html",
+}
+COMPONENT_TEMPLATE = "checklists/component"
+PAGE_TEMPLATE = "checklists/checklist"
+INDEX_TEMPLATE = "checklists/index"
+MARKS = {True: "☑", False: "☐"}
+# HTML as Python-Markdown writes it: void elements without a slash, boolean
+# attributes bare, and only &, < and > escaped (text stays as written).
+HTML5 = HTMLFormatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix=None,
+    empty_attributes_are_booleans=True,
+)
+
+
+@dataclass
+class Checklist:
+    """One checklist of the site, as templates see it."""
+
+    id: str  # site-wide: the storage key and the printable page's address
+    title: str
+    fieldset: Markup  # what the Markdown step made of the task list
+    item_count: int
+    source: Content  # the post or page it is in
+    url: str | None  # of its printable page; None when it has none
+    save_as: str | None
+    disclaimer: str | None
+    pinned: bool  # its id is the author's, not derived from the post's slug
+
+
+# --- Settings and wiring -------------------------------------------------------
+
+
+def _setting_problem(name: str, value: object) -> str | None:
+    """Return what is wrong with a setting's value, or None when it is usable."""
+    if not isinstance(value, str):
+        return "a path written as text"
+    if (
+        name in ("CHECKLISTS_URL", "CHECKLISTS_SAVE_AS")
+        and value
+        and "{id}" not in value
+    ):
+        return "a path with {id} in it (or an empty SAVE_AS, to write no pages)"
+    return None
+
+
+def configure(pelican) -> None:
+    settings = pelican.settings
+    for name, default in DEFAULT_SETTINGS.items():
+        value = settings.setdefault(name, default)
+        problem = _setting_problem(name, value)
+        if problem:
+            log.error(
+                "checklists: %s must be %s, not %r; using %r",
+                name,
+                problem,
+                value,
+                default,
+            )
+            settings[name] = default
+    markdown = settings.setdefault("MARKDOWN", {})
+    extensions = markdown.setdefault("extensions", [])
+    if not any(isinstance(e, ChecklistsExtension) for e in extensions):
+        extensions.append(ChecklistsExtension())
+    # After any folder the site lists, so that a site can override one of the
+    # plugin's templates (checklists/component.html) from a folder of its own.
+    templates = str(PLUGIN_DIR / "templates")
+    if templates not in settings["THEME_TEMPLATES_OVERRIDES"]:
+        settings["THEME_TEMPLATES_OVERRIDES"] = [
+            *settings["THEME_TEMPLATES_OVERRIDES"],
+            templates,
+        ]
+    # An absolute path: Pelican (and the fingerprint plugin) join it to THEME,
+    # which leaves it as it is, and copy its files beside the theme's.
+    static = str(PLUGIN_DIR / "static")
+    if static not in settings["THEME_STATIC_PATHS"]:
+        settings["THEME_STATIC_PATHS"] = [*settings["THEME_STATIC_PATHS"], static]
+
+
+# --- Each post and page -----------------------------------------------------------
+
+
+def finish_articles(generator) -> None:
+    listed = [*generator.articles, *generator.translations]
+    unlisted = [
+        *generator.drafts,
+        *generator.drafts_translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+    ]
+    _finish(generator, listed, unlisted)
+
+
+def finish_pages(generator) -> None:
+    listed = [*generator.pages, *generator.translations]
+    unlisted = [
+        *generator.hidden_pages,
+        *generator.hidden_translations,
+        *generator.draft_pages,
+        *generator.draft_translations,
+    ]
+    _finish(generator, listed, unlisted)
+
+
+def _finish(
+    generator: Generator, listed: list[Content], unlisted: list[Content]
+) -> None:
+    """Make the checklists of ``listed`` and ``unlisted`` whole; remember them.
+
+    Only a listed post or page (published, or a draft that ``make serve``
+    previews as one) has printable pages: a draft or hidden post is not for
+    every reader, and its checklists are not listed on the site either.
+    """
+    found = generator.context.setdefault("checklists", [])
+    template = generator.get_template(COMPONENT_TEMPLATE)
+    for contents, has_pages in ((listed, True), (unlisted, False)):
+        for content in contents:
+            content.checklists = _finish_content(
+                content, has_pages, generator, template
+            )
+            found += content.checklists
+
+
+def _finish_content(content: Content, has_pages: bool, generator, template) -> list:
+    html = content._content  # before Pelican resolves {filename} links: it is
+    # what every later reader of the content starts from.
+    if not html or "checklist" not in html:
+        return []
+    soup = BeautifulSoup(html, "html.parser")
+    for note in soup.select("div.checklist-problem"):
+        _report_problem(content, note)
+    checklists = []
+    for fieldset in soup.select("fieldset.checklist__fieldset[data-checklist]"):
+        if fieldset.find_parent(attrs={"data-module": "checklist"}):
+            continue  # already finished: content read from Pelican's cache
+        checklist = _checklist(content, fieldset, has_pages, generator.settings)
+        component = template.render(
+            {**generator.context, "checklist": checklist, "sheet": False}
+        )
+        fieldset.replace_with(BeautifulSoup(component, "html.parser"))
+        checklists.append(checklist)
+    content._content = soup.decode(formatter=HTML5)
+    return checklists
+
+
+def _checklist(
+    content: Content, fieldset: Tag, has_pages: bool, settings: dict
+) -> Checklist:
+    pinned = fieldset.get("data-checklist-id")
+    if pinned:
+        checklist_id = str(pinned)
+    else:
+        scope = (
+            content.slug
+            if content.in_default_lang
+            else f"{content.slug}-{content.lang}"
+        )
+        checklist_id = f"{scope}{ID_SEPARATOR}{fieldset['data-checklist']}"
+    legend = fieldset.find("legend")
+    save_as = settings["CHECKLISTS_SAVE_AS"] if has_pages else ""
+    return Checklist(
+        id=checklist_id,
+        title=legend.get_text(" ", strip=True) if legend else content.title,
+        fieldset=Markup(str(fieldset)),
+        item_count=len(fieldset.select("input.checklist__input")),
+        source=content,
+        url=settings["CHECKLISTS_URL"].format(id=checklist_id) if save_as else None,
+        save_as=save_as.format(id=checklist_id) if save_as else None,
+        disclaimer=getattr(
+            content, "disclaimer_text", settings.get("SITE_DISCLAIMER") or None
+        ),
+        pinned=bool(pinned),
+    )
+
+
+def _report_problem(content: Content, note: Tag) -> None:
+    message = note.select_one(".checklist-problem__message")
+    fix = note.select_one(".checklist-problem__fix")
+    line = None
+    if note.get("data-checklist-source-line"):
+        line = source_line(
+            content.source_path,
+            str(note["data-checklist-source-line"]),
+            int(note.get("data-checklist-source-occurrence", 1)),
+        )
+    log.error(
+        "%s",
+        message.get_text() if message else note.get_text(" ", strip=True),
+        extra={
+            "content_path": content.source_path,
+            "content_line": line,
+            "content_fix": fix.get_text() if fix else "",
+        },
+    )
+
+
+def source_line(path: str, text: str, occurrence: int = 1) -> int | None:
+    """Return the number of the line of ``path`` that is ``text``.
+
+    ``occurrence`` says which of several identical lines (1 for the first).
+    The Markdown step sees the text after the header a reader may have removed,
+    so the line is found in the file itself.
+    """
+    matches = [number for number, line in _lines(path) if line.rstrip() == text]
+    if not matches:
+        return None
+    return matches[min(occurrence, len(matches)) - 1]
+
+
+def _lines(path: str) -> list[tuple[int, str]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return list(enumerate(text.split("\n"), start=1))
+
+
+def _title_line(checklist: Checklist) -> int | None:
+    """Return the line of a checklist's pin, or of its title, in its file."""
+    lines = _lines(checklist.source.source_path)
+    if checklist.pinned:
+        pin = re.compile(r"\{:?[^}]*#" + re.escape(checklist.id) + r"[\s}]")
+        found = [number for number, line in lines if pin.search(line)]
+    else:
+        found = [number for number, line in lines if checklist.title in line]
+    return found[0] if found else None
+
+
+# --- The site's checklist pages ---------------------------------------------------
+
+
+class ChecklistPagesGenerator(Generator):
+    """Write each checklist's printable page, and the page that lists them."""
+
+    def generate_context(self) -> None:
+        checklists = self.context.get("checklists", [])
+        self.owners = _report_shared_ids(checklists)
+        self.printable = [c for c in self.owners if c.save_as]
+        groups: dict[int, list[Checklist]] = defaultdict(list)
+        for checklist in self.printable:
+            groups[id(checklist.source)].append(checklist)
+        # In the order the site lists its posts, then its pages.
+        self.index = [(group[0].source, group) for group in groups.values()]
+
+    def generate_output(self, writer) -> None:
+        relative_urls = self.settings["RELATIVE_URLS"]
+        page_template = self.get_template(PAGE_TEMPLATE)
+        for checklist in self.printable:
+            writer.write_file(
+                checklist.save_as,
+                page_template,
+                self.context,
+                relative_urls=relative_urls,
+                url=checklist.url,
+                checklist=checklist,
+                sheet=True,
+            )
+        save_as = self.settings["CHECKLISTS_INDEX_SAVE_AS"]
+        if save_as:
+            writer.write_file(
+                save_as,
+                self.get_template(INDEX_TEMPLATE),
+                self.context,
+                relative_urls=relative_urls,
+                url=self.settings["CHECKLISTS_INDEX_URL"],
+                checklist_groups=self.index,
+                page_name="checklists",
+            )
+
+
+def _report_shared_ids(checklists: Iterable[Checklist]) -> list[Checklist]:
+    """Report each checklist whose id another one has; return one per id.
+
+    The first one found (posts before pages, as the site lists them) keeps the
+    id, and with it the printable page and the readers' ticks.
+    """
+    owners: dict[str, Checklist] = {}
+    for checklist in checklists:
+        owner = owners.setdefault(checklist.id, checklist)
+        if owner is checklist:
+            continue
+        where = owner.source.relative_source_path
+        if checklist.pinned:
+            fix = (
+                f"change the pin {{: #{checklist.id} }} to an id no other checklist "
+                "on the site has."
+            )
+        else:
+            fix = (
+                "pin an id of its own: end the heading, or the lead-in line, right "
+                f"before the checklist with {{: #{checklist.id}-2 }} (or another "
+                "name no other checklist has)."
+            )
+        log.error(
+            "The checklist “%s” has the id “%s”, like the checklist “%s” in %s: "
+            "they would share one printable page and readers' ticks.",
+            checklist.title,
+            checklist.id,
+            owner.title,
+            where,
+            extra={
+                "content_path": checklist.source.source_path,
+                "content_line": _title_line(checklist),
+                "content_fix": fix,
+            },
+        )
+    return list(owners.values())
+
+
+def get_generators(pelican) -> type[ChecklistPagesGenerator]:
+    del pelican
+    return ChecklistPagesGenerator
+
+
+# --- Feeds ---------------------------------------------------------------------
+
+
+def simplify_feed(context, feed) -> None:
+    """Give feed readers, which drop form controls, each checklist as a list."""
+    del context
+    for item in feed.items:
+        for key in ("content", "description"):
+            if item.get(key) and 'data-module="checklist"' in item[key]:
+                item[key] = checklists_as_text(item[key])
+
+
+def checklists_as_text(html: str) -> str:
+    """Return ``html`` with each checklist as a plain list: ☐ to do, ☑ done."""
+    soup = BeautifulSoup(html, "html.parser")
+    for component in soup.select('[data-module="checklist"]'):
+        items = component.select_one(".checklist__items")
+        component.replace_with(_as_text(soup, items) if items else "")
+    return soup.decode(formatter=HTML5)
+
+
+def _as_text(soup: BeautifulSoup, items: Tag) -> Tag:
+    plain = soup.new_tag(items.name)
+    for item in items.find_all("li", class_="checklist__item", recursive=False):
+        box = item.find("input", recursive=False)
+        label = item.find("label", recursive=False)
+        line = soup.new_tag("li")
+        line.append(f"{MARKS[box is not None and box.has_attr('checked')]} ")
+        line.extend(list(label.contents) if label else [])
+        for extra in item.find_all(recursive=False):
+            if "checklist__details" in (extra.get("class") or []):
+                line.extend(list(extra.contents))
+            elif "checklist__items" in (extra.get("class") or []):
+                line.append(_as_text(soup, extra))
+        plain.append(line)
+    return plain
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.article_generator_finalized.connect(finish_articles)
+    signals.page_generator_finalized.connect(finish_pages)
+    signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(simplify_feed)

@@ -1,0 +1,543 @@
+"""Markdown task lists as accessible checklists: a Python-Markdown extension.
+
+A task list (``- [ ] item``, ``- [x] item``; ``*``, ``+`` and numbered lists too)
+becomes a ``<fieldset>`` of native checkboxes, each with a ``<label>`` that holds
+the item's text, inline Markdown included, so the item is the checkbox's
+accessible name::
+
+    <fieldset class="checklist__fieldset" data-checklist="research">
+      <legend class="checklist__legend">Research</legend>
+      <ul class="checklist__items">
+        <li class="checklist__item">
+          <input class="checklist__input" type="checkbox"
+                 id="checklist-research--read-their-profile"
+                 value="read-their-profile">
+          <label class="checklist__label"
+                 for="checklist-research--read-their-profile">Read their profile</label>
+        </li>
+      </ul>
+    </fieldset>
+
+- ``[x]`` items are ``checked``: ticked for a reader who has not touched the list.
+- A task list nested in an item is a group of sub-items of that item; any other
+  block in an item (a second paragraph, a plain list) is its description, tied to
+  the checkbox with ``aria-describedby``.
+- The title (the ``<legend>``) is the heading right before the list, or the lead-in
+  paragraph right before it when that ends with a colon; otherwise the document's
+  ``Title`` metadata; otherwise "Checklist". The legend is a copy: the heading or
+  lead-in stays where the author wrote it.
+- Item ids are the item's text as a slug, ``-2``, ``-3`` for repeats among
+  siblings; a sub-item's id starts with its parent's (``parent--child``). An author
+  pins an id with ``{: #my-id }`` at the end of the item, or on the line below it
+  (attr_list's form). The same at the end of the title pins the checklist's id,
+  which then becomes ``data-checklist-id``; ``data-checklist`` is the id inside the
+  document (the pin, or the title as a slug), which prefixes the HTML ids so that
+  two checklists on a page never share one.
+
+A list this extension cannot turn into a checklist (an item with no text, two
+items pinned to one id, items with and without boxes mixed, two checklists with
+one id) is left as it was written, with a ``<div class="checklist-problem">``
+before it that says what is wrong and how to fix it, and quotes the Markdown line
+(``data-checklist-source-line``, and which of the identical lines it is in
+``data-checklist-source-occurrence``) so that the host can report the line number
+of the file the text came from.
+
+This module imports nothing from Pelican: it is an ordinary extension,
+``markdown.Markdown(extensions=[ChecklistsExtension()])``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LISTS = frozenset({"ul", "ol"})
+HTML_ID_PREFIX = "checklist-"
+# Joins a sub-item's id to its parent's. Slugs never contain two hyphens in a row,
+# so the parts can always be told apart.
+ID_SEPARATOR = "--"
+UNTITLED_ID = "checklist"
+DEFAULT_TITLE = "Checklist"
+
+
+def slugify(text: str) -> str:
+    """Return ``text`` as an id: lower case, letters, marks and digits of any script.
+
+    Every other character (punctuation, symbols, emoji, spaces) separates words,
+    which are joined by single hyphens: "Send a thank-you note!" ->
+    "send-a-thank-you-note", "Написать письмо" -> "написать-письмо".
+    """
+    words = "".join(
+        char if unicodedata.category(char)[0] in "LMN" else " "
+        for char in unicodedata.normalize("NFKC", text).casefold()
+    )
+    return "-".join(words.split())
+
+
+def text_id(text: str, fallback_prefix: str) -> str:
+    """Return the slug of ``text``, or a stable id from its hash when it has none.
+
+    Text of emoji or symbols alone has no slug; its hash still changes only when
+    the text does, so a reader's tick stays on it when items move.
+    """
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return slugify(text) or f"{fallback_prefix}-{digest}"
+
+
+class SourceLinesPreprocessor(Preprocessor):
+    """Keep the lines of the Markdown text as written, to quote them in problems."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.lines: list[str] = []
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.lines = list(lines)
+        return lines
+
+
+@dataclass
+class Item:
+    """One task item, as read from the tree before anything is changed."""
+
+    element: etree.Element  # the <li>
+    holder: etree.Element  # the element whose text starts with the box
+    checked: bool
+    pin: str | None
+    text: str  # plain text, for the id and the checks
+    inline: list[etree.Element]  # the label's inline elements
+    blocks: list[etree.Element]  # the item's other elements, in order
+    # Each nested task list, with its items: the item's sub-items.
+    groups: list[tuple[etree.Element, list[Item]]] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def children(self) -> list[Item]:
+        return [child for _, group in self.groups for child in group]
+
+
+@dataclass
+class Problem:
+    message: str  # what is wrong
+    fix: str  # how to put it right
+    item: etree.Element  # the <li> whose Markdown line is quoted
+
+
+class ChecklistsTreeprocessor(Treeprocessor):
+    """Turn each task list into a checklist, or explain why it cannot be one."""
+
+    # The box that starts a task item, followed by a space or the end of the text.
+    BOX_RE = re.compile(r"^\[([ xX])\](?:[ \t]+|$)")
+    # `{: #id }` or `{#id}` at the very end of an item's or a title's text.
+    PIN_RE = re.compile(r"[ \t]*\{:?[ \t]*#([^\s{}]+)[ \t]*\}[ \t]*$")
+    # A pinned id is words of letters or digits (any script) joined by single
+    # hyphens, like a slug: `--` is kept for joining a sub-item's id to its parent's.
+    VALID_PIN_RE = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+    # A line of Markdown that starts a task item, also inside a block quote.
+    TASK_LINE_RE = re.compile(
+        r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t]|$)"
+    )
+    FENCE_RE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+    # Markdown keeps a backslash escape (`\*`) as STX + code point + ETX until its
+    # last tree processor, which runs after this one.
+    ESCAPED_RE = re.compile("\x02([0-9]+)\x03")
+    TAG_RE = re.compile(r"<[^>]*>")
+
+    def __init__(self, md: Markdown, source: SourceLinesPreprocessor) -> None:
+        super().__init__(md)
+        self.source = source
+        self.source_line_of: dict[etree.Element, tuple[str, int]] = {}
+
+    def run(self, root: etree.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
+        task_items = [li for li in root.iter("li") if self._box(li)]
+        self.source_line_of = dict(zip(task_items, self._task_lines(), strict=False))
+        lists = [element for element in root.iter() if element.tag in LISTS]
+        read: set[etree.Element] = set()
+        local_ids: set[str] = set()
+        for list_element in lists:
+            if list_element in read:
+                continue  # a sub-list of a checklist item, or already seen
+            problems: list[Problem] = []
+            items = self._read_list(list_element, read, problems)
+            if items is None:
+                continue
+            title_element = self._title_element(list_element, parents)
+            title, pin = self._title(title_element)
+            if pin is not None and not self.VALID_PIN_RE.match(pin):
+                problems.append(self._invalid_pin(pin, "checklist", items[0].element))
+            problems += self._empty_items(items)
+            self._assign_ids(items, "", problems)
+            local_id = pin or (text_id(title, UNTITLED_ID) if title else UNTITLED_ID)
+            if local_id in local_ids:
+                problems.append(self._repeated_checklist(local_id, title, items))
+            local_ids.add(local_id)
+            parent = parents[list_element]
+            if problems:
+                self._explain(list_element, parent, problems)
+                continue
+            fieldset = etree.Element(
+                "fieldset", {"class": "checklist__fieldset", "data-checklist": local_id}
+            )
+            if pin is not None:
+                fieldset.set("data-checklist-id", pin)
+                self._drop_pin_text(title_element)
+            legend = etree.SubElement(fieldset, "legend")
+            legend.set("class", "checklist__legend")
+            legend.text = title or self._document_title()
+            self._build(fieldset, list_element, parent, items)
+
+    # --- reading ---------------------------------------------------------------
+
+    def _box(self, li: etree.Element) -> tuple[etree.Element, re.Match] | None:
+        """Return the element holding a task item's box, and the box."""
+        holder = li
+        if not (li.text or "").strip() and len(li) and li[0].tag == "p":
+            holder = li[0]  # an item of a loose list: its text is in a paragraph
+        match = self.BOX_RE.match(holder.text or "")
+        return (holder, match) if match else None
+
+    def _read_list(
+        self, list_element: etree.Element, read: set, problems: list[Problem]
+    ) -> list[Item] | None:
+        """Return the items of a task list; None for a plain list (no boxes)."""
+        read.add(list_element)
+        elements = [child for child in list_element if child.tag == "li"]
+        found = [(li, self._box(li)) for li in elements]
+        boxed = [li for li, box in found if box]
+        if not boxed:
+            return None
+        problems += [self._unboxed_item(li, boxed[0]) for li, box in found if not box]
+        return [self._read_item(li, read, problems) for li in boxed]
+
+    def _read_item(self, li: etree.Element, read: set, problems: list) -> Item:
+        holder, box = self._box(li)  # type: ignore[misc] - a task item has a box
+        if holder is li:
+            inline = []
+            for child in li:
+                if self.md.is_block_level(child.tag):
+                    break
+                inline.append(child)
+            blocks = list(li)[len(inline) :]
+        else:
+            inline, blocks = list(holder), list(li)[1:]
+        label = (holder.text or "")[box.end() :] + "".join(
+            "".join(node.itertext()) + (node.tail or "") for node in inline
+        )
+        written_pin = self.PIN_RE.search(label)
+        # attr_list's form, `{: #id }` on the line below the item, sets an id.
+        pin = holder.get("id") or li.get("id") or (written_pin and written_pin[1])
+        item = Item(
+            element=li,
+            holder=holder,
+            checked=box[1] != " ",
+            pin=pin or None,
+            text=self._plain_text(self.PIN_RE.sub("", label)),
+            inline=inline,
+            blocks=blocks,
+        )
+        for block in blocks:
+            if block.tag in LISTS:
+                group = self._read_list(block, read, problems)
+                if group is not None:
+                    item.groups.append((block, group))
+        return item
+
+    def _plain_text(self, text: str) -> str:
+        """Return what a reader sees of ``text``: no markup, entities decoded."""
+
+        def stashed(match: re.Match) -> str:
+            raw = self.md.htmlStash.rawHtmlBlocks[int(match[1])]
+            return self.TAG_RE.sub("", raw) if isinstance(raw, str) else ""
+
+        text = HTML_PLACEHOLDER_RE.sub(stashed, text).replace(AMP_SUBSTITUTE, "&")
+        text = self.ESCAPED_RE.sub(lambda match: chr(int(match[1])), text)
+        return " ".join(html.unescape(text).split())
+
+    def _title_element(
+        self, list_element: etree.Element, parents: dict
+    ) -> etree.Element | None:
+        """Return the heading, or the lead-in ending with a colon, right before."""
+        siblings = list(parents[list_element])
+        position = siblings.index(list_element)
+        before = siblings[position - 1] if position else None
+        if before is None or before.tag not in HEADINGS | {"p"}:
+            return None
+        if before.tag == "p" and not self._title_text(before).endswith(":"):
+            return None
+        return before
+
+    def _title_text(self, element: etree.Element) -> str:
+        """Return the element's plain text without a pin written at its end."""
+        return self._plain_text(self.PIN_RE.sub("", "".join(element.itertext())))
+
+    def _title(self, element: etree.Element | None) -> tuple[str, str | None]:
+        """Return the checklist's title and its pinned id (None when not pinned)."""
+        if element is None:
+            return "", None
+        written = self.PIN_RE.search("".join(element.itertext()))
+        pin = element.get("id") or (written[1] if written else None)
+        return self._title_text(element).rstrip(":").strip(), pin
+
+    def _drop_pin_text(self, element: etree.Element) -> None:
+        """Move a pin written at the end of a title into ``id``, as attr_list does."""
+        last = element[-1] if len(element) else None
+        text = (last.tail if last is not None else element.text) or ""
+        written = self.PIN_RE.search(text)
+        if written is None:
+            return  # attr_list has already done it
+        if last is not None:
+            last.tail = text[: written.start()]
+        else:
+            element.text = text[: written.start()]
+        element.set("id", written[1])
+
+    def _document_title(self) -> str:
+        title = getattr(self.md, "Meta", {}).get("title")
+        return " ".join(title).strip() if title else DEFAULT_TITLE
+
+    # --- checking --------------------------------------------------------------
+
+    def _walk(self, items: list[Item]) -> Iterator[Item]:
+        for item in items:
+            yield item
+            yield from self._walk(item.children)
+
+    def _empty_items(self, items: list[Item]) -> list[Problem]:
+        every = list(self._walk(items))
+        empty = [item for item in every if not item.text]
+        if empty and len(empty) == len(every):
+            return [
+                Problem(
+                    "This checklist has no items: every box is followed by nothing.",
+                    "write each task after its box, as in “- [ ] Send a thank-you "
+                    "note”, or delete the list.",
+                    items[0].element,
+                )
+            ]
+        return [
+            Problem(
+                "A checklist item has nothing after its box, so readers would see "
+                "a checkbox without a name.",
+                "write the task after the box, or delete the line.",
+                item.element,
+            )
+            for item in empty
+        ]
+
+    def _assign_ids(self, items: list[Item], parent_id: str, problems: list) -> None:
+        """Give each item its id, unique among its siblings; report pins used twice."""
+        pinned: dict[str, Item] = {}
+        for item in items:
+            if item.pin is None:
+                continue
+            if not self.VALID_PIN_RE.match(item.pin):
+                problems.append(self._invalid_pin(item.pin, "item", item.element))
+            elif item.pin in pinned:
+                problems.append(self._pinned_twice(pinned[item.pin], item))
+            pinned[item.pin] = item
+        # Pinned ids are taken first, so that a derived id never takes one an
+        # author chose; repeats of a text get -2, -3 in the order they appear.
+        taken = set(pinned)
+        for item in items:
+            own = item.pin
+            if own is None:
+                base = text_id(item.text, "item")
+                own, count = base, 1
+                while own in taken:
+                    count += 1
+                    own = f"{base}-{count}"
+                taken.add(own)
+            item.id = f"{parent_id}{ID_SEPARATOR}{own}" if parent_id else own
+            self._assign_ids(item.children, item.id, problems)
+
+    def _pinned_twice(self, first: Item, second: Item) -> Problem:
+        return Problem(
+            f"Two items are pinned to the id “{second.pin}”: “{first.text}” and "
+            f"“{second.text}”. Readers' ticks are saved by id, so a tick on one would "
+            "show on both.",
+            "give each item an id of its own, or remove one of the {: #…} pins.",
+            second.element,
+        )
+
+    def _invalid_pin(self, pin: str, what: str, element: etree.Element) -> Problem:
+        example = slugify(pin) or f"my-{what}"
+        return Problem(
+            f"The {what} id “{pin}” cannot be used: an id is words of letters or "
+            "digits joined by single hyphens.",
+            f"write it like {{: #{example} }}.",
+            element,
+        )
+
+    def _unboxed_item(self, li: etree.Element, first_boxed: etree.Element) -> Problem:
+        text = self._plain_text("".join(li.itertext())) or "(an empty item)"
+        shown = text if len(text) <= 60 else text[:57] + "…"
+        return Problem(
+            f"This list mixes items with a box and items without one (“{shown}” has "
+            "none), so it is not clear whether it is a checklist.",
+            "start every item with a box, “- [ ] ” (or “- [x] ” for one already "
+            "done), or remove the boxes to keep a plain list. A box is written “[ ]”, "
+            "with a space inside.",
+            first_boxed,
+        )
+
+    def _repeated_checklist(
+        self, local_id: str, title: str, items: list[Item]
+    ) -> Problem:
+        named = f"the title “{title}”" if title else "no title"
+        return Problem(
+            f"Two checklists in this document have {named}, so both would have the "
+            f"id “{local_id}” and share readers' ticks.",
+            "put a heading, or a lead-in line ending with a colon, of its own right "
+            "before this checklist, or pin its id by ending that line with "
+            "{: #a-name-of-its-own }.",
+            items[0].element,
+        )
+
+    # --- writing ---------------------------------------------------------------
+
+    def _build(
+        self,
+        fieldset: etree.Element,
+        list_element: etree.Element,
+        parent: etree.Element,
+        items: list[Item],
+    ) -> None:
+        """Put ``fieldset`` where the list is, and the list, made a checklist, in it."""
+        fieldset[-1].tail = "\n"
+        parent.insert(list(parent).index(list_element), fieldset)
+        parent.remove(list_element)
+        fieldset.tail, list_element.tail = list_element.tail, "\n"
+        fieldset.append(list_element)
+        html_prefix = HTML_ID_PREFIX + fieldset.get("data-checklist", "")
+        self._build_list(list_element, items, html_prefix)
+
+    def _build_list(
+        self, list_element: etree.Element, items: list[Item], html_prefix: str
+    ) -> None:
+        list_element.attrib.pop("id", None)
+        list_element.set("class", "checklist__items")
+        for item in items:
+            self._build_item(item, html_prefix)
+
+    def _build_item(self, item: Item, html_prefix: str) -> None:
+        li = item.element
+        html_id = f"{html_prefix}{ID_SEPARATOR}{item.id}"
+        box = self.BOX_RE.match(item.holder.text or "")
+        text = (item.holder.text or "")[box.end() if box else 0 :]
+        if item.inline:
+            last = item.inline[-1]
+            last.tail = self.PIN_RE.sub("", last.tail or "").rstrip()
+        else:
+            text = self.PIN_RE.sub("", text).rstrip()
+        tail = li.tail
+        li.clear()  # also drops an id attr_list set: the checkbox has the id now
+        li.tail = tail
+        li.set("class", "checklist__item")
+        checkbox = etree.SubElement(
+            li,
+            "input",
+            {
+                "class": "checklist__input",
+                "type": "checkbox",
+                "id": html_id,
+                "value": item.id,
+            },
+        )
+        if item.checked:
+            checkbox.set("checked", "checked")
+        label = etree.SubElement(
+            li, "label", {"class": "checklist__label", "for": html_id}
+        )
+        label.text = text.lstrip()
+        label.extend(item.inline)
+        sublists = {block for block, _ in item.groups}
+        details = [block for block in item.blocks if block not in sublists]
+        if details:
+            description = etree.SubElement(
+                li, "div", {"class": "checklist__details", "id": f"{html_id}-details"}
+            )
+            description.extend(details)
+            checkbox.set("aria-describedby", f"{html_id}-details")
+        for block, group in item.groups:
+            li.append(block)
+            self._build_list(block, group, html_prefix)
+
+    def _explain(
+        self, list_element: etree.Element, parent: etree.Element, problems: list
+    ) -> None:
+        """Put a note before the list, left as written, for each of its problems."""
+        position = list(parent).index(list_element)
+        for offset, problem in enumerate(problems):
+            note = etree.Element("div", {"class": "checklist-problem"})
+            source = self.source_line_of.get(problem.item)
+            if source is not None:
+                note.set("data-checklist-source-line", source[0])
+                note.set("data-checklist-source-occurrence", str(source[1]))
+            message = etree.SubElement(note, "p")
+            etree.SubElement(message, "strong").text = "Checklist problem: "
+            etree.SubElement(
+                message, "span", {"class": "checklist-problem__message"}
+            ).text = problem.message
+            fix = etree.SubElement(note, "p")
+            fix.text = "How to fix it: "
+            etree.SubElement(
+                fix, "span", {"class": "checklist-problem__fix"}
+            ).text = problem.fix
+            if source is not None:
+                etree.SubElement(etree.SubElement(note, "pre"), "code").text = source[0]
+            note.tail = "\n"
+            parent.insert(position + offset, note)
+
+    # --- the source ------------------------------------------------------------
+
+    def _task_lines(self) -> list[tuple[str, int]]:
+        """Return each task item's Markdown line, in order, with its occurrence.
+
+        The occurrence counts the identical lines up to this one (1 for the
+        first), so that a line written twice can still be found in a file.
+        """
+        found: list[tuple[str, int]] = []
+        seen: dict[str, int] = {}
+        fence = None
+        for line in self.source.lines:
+            marker = self.FENCE_RE.match(line)
+            if marker and (fence is None or marker[1].startswith(fence)):
+                fence = None if fence else marker[1][0] * 3
+                continue
+            if fence is None and self.TASK_LINE_RE.match(line):
+                text = line.rstrip()
+                seen[text] = seen.get(text, 0) + 1
+                found.append((text, seen[text]))
+        return found
+
+
+class ChecklistsExtension(Extension):
+    """Register the checklist processors."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+        source = SourceLinesPreprocessor(md)
+        # 35: before `normalize_whitespace` (30) expands tabs and before `meta` (27)
+        # and `fenced_code_block` (25) take lines out, so the lines are as written.
+        md.preprocessors.register(source, "checklists_source", 35)
+        # 7: after `inline` (20), so item text is parsed (bold, links, code), and
+        # after `attr_list` (8), which sets the ids an author pins on the line
+        # below an item or at the end of a heading; before `toc` (5), so that any
+        # id on a heading is one the author wrote, not one `toc` made up.
+        md.treeprocessors.register(ChecklistsTreeprocessor(md, source), "checklists", 7)
+        md.registerExtension(self)
+
+
+def makeExtension(**kwargs) -> ChecklistsExtension:  # noqa: N802 - Markdown's API
+    return ChecklistsExtension(**kwargs)
