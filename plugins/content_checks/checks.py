@@ -264,10 +264,20 @@ def _image_problem(
     if _written(output_path, address):
         return None
     return (
-        f"The image {src}{_address_note(src, address)} does not exist in the site.",
+        f"The image {src}{_address_note(src, address)} does not exist in the site"
+        f"{_static_source_note(address)}.",
         "put the image in content/images/ and write it as "
         "{static}/images/<file name>, or correct the name.",
     )
+
+
+def _static_source_note(address: str) -> str:
+    """Name the file that would be published at ``address``, if it is a static one."""
+    relative = unquote(address).lstrip("/")
+    if relative.split("/", 1)[0] not in findings.settings["STATIC_PATHS"]:
+        return ""
+    source = display_path(os.path.join(findings.settings["PATH"], relative))
+    return f": there is no file {source}"
 
 
 def _missing_page(

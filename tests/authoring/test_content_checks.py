@@ -126,7 +126,15 @@ CATALOGUE = [
     ),
     Case(
         "missing-image.md",
-        (error(7, "fair-floor-plan.png", "does not exist", "content/images/"),),
+        (
+            error(
+                7,
+                "/images/fair-floor-plan.png does not exist in the site",
+                "there is no file ",
+                "content/images/fair-floor-plan.png",
+                "put the image in content/images/",
+            ),
+        ),
         written_as="posts/an-image-file-that-does-not-exist/index.html",
     ),
     Case(
