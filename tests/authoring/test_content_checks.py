@@ -215,6 +215,18 @@ CATALOGUE = [
         written_as=None,
     ),
     Case(
+        # Reported by the checklists plugin, through the same summary.
+        "checklist-id-twice.md",
+        (
+            error(
+                10,
+                "Two items are pinned to the id “prepare”",
+                "give each item an id of its own",
+            ),
+        ),
+        written_as="posts/a-checklist-with-two-items-pinned-to-one-id/index.html",
+    ),
+    Case(
         "no-tags.md",
         (warning(1, "no tags", "Tags already in use: etiquette"),),
         written_as="posts/a-post-without-tags/index.html",
