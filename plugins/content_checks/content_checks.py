@@ -216,7 +216,9 @@ def _print_problem(problem: Problem) -> None:
         soft_wrap=True,
     )
     if problem.fix:
-        console.print(f"    Fix: {problem.fix}", soft_wrap=True, highlight=False)
+        # A Text, like the message: a fix may quote "[x]", which rich would
+        # otherwise read as markup and drop.
+        console.print(Text(f"    Fix: {problem.fix}"), soft_wrap=True)
 
 
 def _closing_line(errors: int, fail: bool) -> str:
