@@ -2,8 +2,9 @@
 
 It applies the response headers of the site's own ``_headers`` file (the format
 Netlify and Cloudflare Pages read), so the tests run under exactly the
-Content-Security-Policy that production ships, and it answers a missing path
-with ``404.html`` and status 404.
+Content-Security-Policy that production ships; it answers a missing path with
+``404.html`` and status 404; and where `make publish` wrote compressed copies of a
+file, it sends the one the browser accepts, as production servers do.
 """
 
 from __future__ import annotations
@@ -32,6 +33,31 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 class SiteHandler(SimpleHTTPRequestHandler):
     header_rules: list[tuple[str, list[tuple[str, str]]]] = []
+    # The copies `make publish` writes beside each text file, best first: sent as
+    # they are, as nginx's brotli_static and gzip_static do (docs/deploy.md).
+    precompressed = (("br", ".br"), ("gzip", ".gz"))
+
+    def send_head(self):
+        """Send ``file.br`` or ``file.gz`` for ``file`` when the client accepts it."""
+        url_path = self.path.split("?", 1)[0]
+        path = Path(self.translate_path(self.path))
+        if url_path.endswith("/"):
+            path = path / "index.html"
+        accepted = {
+            token.split(";")[0].strip()
+            for token in self.headers.get("Accept-Encoding", "").split(",")
+        }
+        for encoding, suffix in self.precompressed:
+            copy = path.with_name(path.name + suffix)
+            if encoding in accepted and path.is_file() and copy.is_file():
+                self.send_response(HTTPStatus.OK)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(copy.stat().st_size))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return copy.open("rb")
+        return super().send_head()
 
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]
