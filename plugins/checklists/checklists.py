@@ -40,7 +40,6 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -331,14 +330,20 @@ class ChecklistPagesGenerator(Generator):
             )
 
 
-def _report_shared_ids(checklists: Iterable[Checklist]) -> list[Checklist]:
+def _oldest_first(checklist: Checklist) -> tuple:
+    date = getattr(checklist.source, "date", None)
+    return (date is None, date.timestamp() if date else 0, checklist.source.source_path)
+
+
+def _report_shared_ids(checklists: list[Checklist]) -> list[Checklist]:
     """Report each checklist whose id another one has; return one per id.
 
-    The first one found (posts before pages, as the site lists them) keeps the
-    id, and with it the printable page and the readers' ticks.
+    The oldest post's checklist keeps the id, and with it the printable page
+    and the readers' ticks: it is the one readers have been using. The list
+    returned is in the order the site lists its posts, then its pages.
     """
     owners: dict[str, Checklist] = {}
-    for checklist in checklists:
+    for checklist in sorted(checklists, key=_oldest_first):
         owner = owners.setdefault(checklist.id, checklist)
         if owner is checklist:
             continue
@@ -367,7 +372,8 @@ def _report_shared_ids(checklists: Iterable[Checklist]) -> list[Checklist]:
                 "content_fix": fix,
             },
         )
-    return list(owners.values())
+    kept = {id(checklist) for checklist in owners.values()}
+    return [checklist for checklist in checklists if id(checklist) in kept]
 
 
 def get_generators(pelican) -> type[ChecklistPagesGenerator]:
