@@ -11,7 +11,7 @@ its own list.
 
 from __future__ import annotations
 
-import contextlib
+import re
 import socket
 import subprocess
 import time
@@ -23,7 +23,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import ROOT
 from tests.server import SiteServer
@@ -146,27 +145,51 @@ def format_axe_violation(violation: dict) -> str:
     )
 
 
+def wait_until(page: Page, expression: str, timeout: float = 10.0) -> bool:
+    """Poll ``expression`` in the page until it is true; return whether it became so.
+
+    Not `page.wait_for_function`: it evaluates strings in a way the site's
+    policy (no 'unsafe-eval') refuses, and the refusal would count as the page's
+    own error.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def wait_for_transitions(page: Page) -> None:
     """Let colour transitions started by a colour-scheme switch finish."""
-    # An endless animation times out; axe then measures what is on screen.
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(
-            "document.getAnimations().every((a) => a.playState !== 'running')",
-            timeout=2_000,
-        )
+    # An endless animation never ends; axe then measures what is on screen.
+    wait_until(
+        page,
+        "document.getAnimations().every((a) => a.playState !== 'running')",
+        timeout=2.0,
+    )
 
 
 def exercise(page: Page) -> None:
     """Use what the page offers a reader: tick a checklist item, run a search."""
     checkbox = page.locator("main input[type=checkbox]:visible").first
     if checkbox.count():
+        page.evaluate("localStorage.clear()")
         checkbox.click()
+        if not wait_until(page, "localStorage.length > 0", timeout=2.0):
+            raise PlaywrightError("ticking a checklist item saved nothing")
         checkbox.click()
     search = page.locator("main input[type=search]:visible").first
     if search.count():
         search.fill(SEARCH_WORDS)
         search.press("Enter")
-        page.wait_for_load_state("networkidle")
+        # Done when the search says what it found (its live status line), so
+        # that nothing it loads is cut off by the visit to the next page.
+        status = "document.querySelector('main [role=status]')?.textContent.trim()"
+        if not wait_until(page, status):
+            raise PlaywrightError(f"searching for {SEARCH_WORDS!r} said nothing")
+        if not re.match(r"\d+ results? for", said := page.evaluate(status)):
+            raise PlaywrightError(f"searching for {SEARCH_WORDS!r} said: {said}")
 
 
 def audit_page(page: Page, axe: Axe, audit: PageAudit) -> None:
