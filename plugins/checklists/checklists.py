@@ -40,7 +40,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -81,7 +81,9 @@ class Checklist:
 
     id: str  # site-wide: the storage key and the printable page's address
     title: str
-    fieldset: Markup  # what the Markdown step made of the task list
+    # What the Markdown step made of the task list, as in the post's source:
+    # Pelican resolves its {filename} links with the rest of the post.
+    fieldset: Markup
     item_count: int
     source: Content  # the post or page it is in
     url: str | None  # of its printable page; None when it has none
@@ -184,9 +186,10 @@ def _finish(
 
 
 def _finish_content(content: Content, has_pages: bool, generator, template) -> list:
-    html = content._content  # before Pelican resolves {filename} links: it is
-    # what every later reader of the content starts from.
-    if not html or "checklist" not in html:
+    # `_content` is the HTML before Pelican resolves {filename} links: what every
+    # later reader of the content (templates, feeds, other plugins) starts from.
+    html = content._content or ""
+    if "checklist__fieldset" not in html and "checklist-problem" not in html:
         return []
     soup = BeautifulSoup(html, "html.parser")
     for note in soup.select("div.checklist-problem"):
@@ -223,7 +226,7 @@ def _checklist(
     return Checklist(
         id=checklist_id,
         title=legend.get_text(" ", strip=True) if legend else content.title,
-        fieldset=Markup(str(fieldset)),
+        fieldset=Markup(fieldset.decode(formatter=HTML5)),
         item_count=len(fieldset.select("input.checklist__input")),
         source=content,
         url=settings["CHECKLISTS_URL"].format(id=checklist_id) if save_as else None,
@@ -314,7 +317,7 @@ class ChecklistPagesGenerator(Generator):
                 self.context,
                 relative_urls=relative_urls,
                 url=checklist.url,
-                checklist=checklist,
+                checklist=replace(checklist, fieldset=_as_on_its_post(checklist)),
                 sheet=True,
             )
         save_as = self.settings["CHECKLISTS_INDEX_SAVE_AS"]
@@ -333,6 +336,13 @@ class ChecklistPagesGenerator(Generator):
 def _oldest_first(checklist: Checklist) -> tuple:
     date = getattr(checklist.source, "date", None)
     return (date is None, date.timestamp() if date else 0, checklist.source.source_path)
+
+
+def _as_on_its_post(checklist: Checklist) -> Markup:
+    """Return the checklist's fieldset from its post, links resolved by Pelican."""
+    post = BeautifulSoup(checklist.source.content, "html.parser")
+    component = post.find(attrs={"data-checklist-id": checklist.id})
+    return Markup(component.find("fieldset").decode(formatter=HTML5))
 
 
 def _report_shared_ids(checklists: list[Checklist]) -> list[Checklist]:
