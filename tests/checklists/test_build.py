@@ -74,14 +74,10 @@ def test_the_index_lists_every_checklist_by_post(fixture_site: Path) -> None:
     assert page.h1.get_text() == "Checklists"
     entries = {
         post.select_one("h2").get_text(strip=True): [
-            (link.get_text(strip=True), link["href"], count.get_text())
-            for link, count in zip(
-                post.select(".checklist-index__checklists a"),
-                post.select(".checklist-index__count"),
-                strict=True,
-            )
+            (item.a.get_text(strip=True), item.a["href"], item.span.get_text())
+            for item in post.select("li")
         ]
-        for post in page.select(".checklist-index__post")
+        for post in page.select("main .post-card")
     }
     assert entries["Getting ready for a job fair"] == [
         ("Pack your bag", "/checklists/before-a-job-fair--pack-your-bag/", "8 items"),
