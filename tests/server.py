@@ -18,7 +18,7 @@ from pathlib import Path
 
 
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Return ``[(path pattern, [(name, value), ...]), ...]`` from a ``_headers`` file."""
+    """Return ``[(pattern, [(name, value), ...]), ...]`` from a ``_headers`` file."""
     rules: list[tuple[str, list[tuple[str, str]]]] = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
@@ -93,7 +93,11 @@ class SiteServer:
 
     def __init__(self, root: Path, port: int = 0) -> None:
         headers_file = root / "_headers"
-        rules = parse_headers_file(headers_file.read_text()) if headers_file.is_file() else []
+        rules = (
+            parse_headers_file(headers_file.read_text())
+            if headers_file.is_file()
+            else []
+        )
         handler = type("Handler", (SiteHandler,), {"header_rules": rules})
         self._httpd = ThreadingHTTPServer(
             ("127.0.0.1", port), functools.partial(handler, directory=str(root))
