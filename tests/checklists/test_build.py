@@ -69,6 +69,20 @@ def test_each_listed_checklist_has_a_printable_page(fixture_site: Path) -> None:
         assert page.select_one(".checklist__link") is None
 
 
+def test_previewing_drafts_gives_them_printable_pages_marked_draft(
+    tmp_path: Path,
+) -> None:
+    build_fixture(FIXTURES / "site", tmp_path, DRAFT_PREVIEW=True)
+    page = soup(tmp_path, "checklists/draft-with-checklist--draft-checks/index.html")
+    assert page.select_one(".draft-badge") is not None
+    index = soup(tmp_path, "checklists/index.html")
+    card = index.find("a", string="A draft with a checklist").find_parent("article")
+    assert card.select_one(".draft-badge") is not None
+    # A published post's card carries no badge.
+    card = index.find("a", string="Sixty small steps").find_parent("article")
+    assert card.select_one(".draft-badge") is None
+
+
 def test_the_index_lists_every_checklist_by_post(fixture_site: Path) -> None:
     page = soup(fixture_site, "checklists/index.html")
     assert page.h1.get_text() == "Checklists"
