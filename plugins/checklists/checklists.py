@@ -46,6 +46,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
+from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
@@ -185,9 +186,12 @@ def _finish(
             found += content.checklists
 
 
-def _finish_content(content: Content, has_pages: bool, generator, template) -> list:
+def _finish_content(
+    content: Content, has_pages: bool, generator: Generator, template: Template
+) -> list[Checklist]:
     # `_content` is the HTML before Pelican resolves {filename} links: what every
     # later reader of the content (templates, feeds, other plugins) starts from.
+    # Pelican caches it before this runs, so a cached build finishes it again.
     html = content._content or ""
     if "checklist__fieldset" not in html and "checklist-problem" not in html:
         return []
@@ -196,8 +200,6 @@ def _finish_content(content: Content, has_pages: bool, generator, template) -> l
         _report_problem(content, note)
     checklists = []
     for fieldset in soup.select("fieldset.checklist__fieldset[data-checklist]"):
-        if fieldset.find_parent(attrs={"data-module": "checklist"}):
-            continue  # already finished: content read from Pelican's cache
         checklist = _checklist(content, fieldset, has_pages, generator.settings)
         component = template.render(
             {**generator.context, "checklist": checklist, "sheet": False}

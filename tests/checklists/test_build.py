@@ -83,6 +83,25 @@ def test_previewing_drafts_gives_them_printable_pages_marked_draft(
     assert card.select_one(".draft-badge") is None
 
 
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_a_cached_rebuild_makes_the_same_checklists(tmp_path: Path, layer: str) -> None:
+    pages = []
+    for _ in range(2):
+        build_fixture(
+            FIXTURES / "site",
+            tmp_path / "output",
+            CACHE_CONTENT=True,
+            LOAD_CONTENT_CACHE=True,
+            CACHE_PATH=str(tmp_path / "cache"),
+            CONTENT_CACHING_LAYER=layer,
+        )
+        page = soup(tmp_path / "output", "posts/before-a-job-fair/index.html")
+        assert len(page.select('[data-module="checklist"]')) == 2
+        assert len(page.select("fieldset")) == 2
+        pages.append(sorted((tmp_path / "output").glob("checklists/*/index.html")))
+    assert len(pages[1]) == len(pages[0]) == 10
+
+
 def test_the_index_lists_every_checklist_by_post(fixture_site: Path) -> None:
     page = soup(fixture_site, "checklists/index.html")
     assert page.h1.get_text() == "Checklists"
