@@ -300,9 +300,8 @@ class ChecklistPagesGenerator(Generator):
     """Write each checklist's printable page, and the page that lists them."""
 
     def generate_context(self) -> None:
-        checklists = self.context.get("checklists", [])
-        self.owners = _report_shared_ids(checklists)
-        self.printable = [c for c in self.owners if c.save_as]
+        owners = _report_shared_ids(self.context.get("checklists", []))
+        self.printable = [checklist for checklist in owners if checklist.save_as]
         groups: dict[int, list[Checklist]] = defaultdict(list)
         for checklist in self.printable:
             groups[id(checklist.source)].append(checklist)
@@ -366,10 +365,11 @@ def _report_shared_ids(checklists: list[Checklist]) -> list[Checklist]:
                 "on the site has."
             )
         else:
+            suggestion = checklist.id.replace(ID_SEPARATOR, "-")
             fix = (
                 "pin an id of its own: end the heading, or the lead-in line, right "
-                f"before the checklist with {{: #{checklist.id}-2 }} (or another "
-                "name no other checklist has)."
+                f"before the checklist with {{: #{suggestion} }} (or another name "
+                "no other checklist has)."
             )
         log.error(
             "The checklist “%s” has the id “%s”, like the checklist “%s” in %s: "

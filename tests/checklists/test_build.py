@@ -345,6 +345,9 @@ EXPECTED_PROBLEMS = [
     ("same-title.md", 16, "Two checklists in this document have the title “Checks”"),
     # The newer post of two pinning one id is the one to change.
     ("shared-id-two.md", 12, "The checklist “The interview kit, again” has the id"),
+    # A draft reusing a published post's slug: its address differs, not so
+    # its checklist's id.
+    ("shared-slug-draft.md", 11, "The checklist “Before the call” has the id"),
     # Under YAML front matter, the line is still the file's line.
     ("yaml-pinned-twice.md", 13, "Two items are pinned to the id “call”"),
 ]
@@ -390,6 +393,7 @@ def test_make_html_fails_on_a_mistake_and_says_where(tmp_path: Path) -> None:
         "done)" in log
     )
     assert "Traceback" not in log
+    assert "{: #shared-slug-before-the-call }" in log
 
 
 # --- The real site --------------------------------------------------------------
