@@ -232,18 +232,21 @@ class ChecklistsTreeprocessor(Treeprocessor):
             blocks = list(li)[len(inline) :]
         else:
             inline, blocks = list(holder), list(li)[1:]
-        label = (holder.text or "")[box.end() :] + "".join(
+        first_text = (holder.text or "")[box.end() :]
+        label = first_text + "".join(
             "".join(node.itertext()) + (node.tail or "") for node in inline
         )
-        written_pin = self.PIN_RE.search(label)
+        written = self._written_pin(first_text, inline)
+        if written:
+            label = label[: len(label) - len(written[0])]
         # attr_list's form, `{: #id }` on the line below the item, sets an id.
-        pin = holder.get("id") or li.get("id") or (written_pin and written_pin[1])
+        pin = holder.get("id") or li.get("id") or (written[1] if written else None)
         item = Item(
             element=li,
             holder=holder,
             checked=box[1] != " ",
-            pin=pin or None,
-            text=self._plain_text(self.PIN_RE.sub("", label)),
+            pin=pin,
+            text=self._plain_text(label),
             inline=inline,
             blocks=blocks,
         )
@@ -278,29 +281,39 @@ class ChecklistsTreeprocessor(Treeprocessor):
             return None
         return before
 
+    def _written_pin(self, text: str | None, children: list) -> re.Match | None:
+        """Return a pin written at the very end of an element's own text.
+
+        Only in its own text (after its last inline child), never inside a
+        child: `{#x}` in a code span is code, not a pin.
+        """
+        return self.PIN_RE.search((children[-1].tail if children else text) or "")
+
     def _title_text(self, element: etree.Element) -> str:
         """Return the element's plain text without a pin written at its end."""
-        return self._plain_text(self.PIN_RE.sub("", "".join(element.itertext())))
+        text = "".join(element.itertext())
+        written = self._written_pin(element.text, list(element))
+        return self._plain_text(
+            text[: len(text) - len(written[0])] if written else text
+        )
 
     def _title(self, element: etree.Element | None) -> tuple[str, str | None]:
         """Return the checklist's title and its pinned id (None when not pinned)."""
         if element is None:
             return "", None
-        written = self.PIN_RE.search("".join(element.itertext()))
+        written = self._written_pin(element.text, list(element))
         pin = element.get("id") or (written[1] if written else None)
         return self._title_text(element).rstrip(":").strip(), pin
 
     def _drop_pin_text(self, element: etree.Element) -> None:
         """Move a pin written at the end of a title into ``id``, as attr_list does."""
-        last = element[-1] if len(element) else None
-        text = (last.tail if last is not None else element.text) or ""
-        written = self.PIN_RE.search(text)
+        written = self._written_pin(element.text, list(element))
         if written is None:
             return  # attr_list has already done it
-        if last is not None:
-            last.tail = text[: written.start()]
+        if len(element):
+            element[-1].tail = element[-1].tail[: written.start()]
         else:
-            element.text = text[: written.start()]
+            element.text = element.text[: written.start()]
         element.set("id", written[1])
 
     def _document_title(self) -> str:
@@ -436,11 +449,13 @@ class ChecklistsTreeprocessor(Treeprocessor):
         html_id = f"{html_prefix}{ID_SEPARATOR}{item.id}"
         box = self.BOX_RE.match(item.holder.text or "")
         text = (item.holder.text or "")[box.end() if box else 0 :]
+        written = self._written_pin(text, item.inline)
         if item.inline:
             last = item.inline[-1]
-            last.tail = self.PIN_RE.sub("", last.tail or "").rstrip()
+            last.tail = (last.tail or "")[: written.start() if written else None]
+            last.tail = last.tail.rstrip()
         else:
-            text = self.PIN_RE.sub("", text).rstrip()
+            text = text[: written.start() if written else None].rstrip()
         tail = li.tail
         li.clear()  # also drops an id attr_list set: the checkbox has the id now
         li.tail = tail

@@ -145,6 +145,15 @@ def test_an_author_pins_an_item_id_on_the_line_or_below_it() -> None:
     assert "{:" not in page.get_text()
 
 
+def test_an_id_in_a_code_span_is_code_not_a_pin() -> None:
+    page = convert("## Ids like `{#this}`\n\n- [ ] Write `{#x}`\n")
+    assert items(page) == [("write-x", "Write {#x}", False)]
+    assert page.select_one("label code").get_text() == "{#x}"
+    fieldset = page.select_one("fieldset")
+    assert fieldset["data-checklist"] == "ids-like-this"
+    assert not fieldset.has_attr("data-checklist-id")
+
+
 def test_a_pinned_id_is_never_taken_by_a_derived_one() -> None:
     page = convert("- [ ] Relax\n- [ ] Something else {: #relax }\n")
     assert [i[0] for i in items(page)] == ["relax-2", "relax"]
