@@ -330,7 +330,6 @@ class ChecklistPagesGenerator(Generator):
                 relative_urls=relative_urls,
                 url=self.settings["CHECKLISTS_INDEX_URL"],
                 checklist_groups=self.index,
-                page_name="checklists",
             )
 
 
