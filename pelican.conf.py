@@ -32,7 +32,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.series",
     "pelican.plugins.neighbors",
-    "pelican.plugins.sitemap",
+    # sitemap.xml, dated by the content (plugins/sitemap_xml).
+    "sitemap_xml",
     "post_meta",
     "finding",
     "fingerprint",
@@ -137,13 +138,9 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-SITEMAP = {
-    "format": "xml",
-    # Not pages a search engine should list.
-    "exclude": [r"^404\.html$", r"^robots\.txt$"],
-    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
-    "changefreqs": {"articles": "monthly", "indexes": "weekly", "pages": "monthly"},
-}
+# Not a page a search engine should list (robots.txt is not listed, as no file
+# other than an HTML page is).
+SITEMAP_XML_EXCLUDE = [r"^404\.html$"]
 
 # The note that ends every post; the theme follows it with a link to the Terms
 # and Conditions. A post replaces the text with `Disclaimer:` metadata, or turns
