@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
 from pelican.contents import Article, Content
 
 from .findings import (
@@ -29,6 +28,7 @@ from .findings import (
     kind,
     read_source,
 )
+from .html_scan import Element, HtmlScan, scan_html
 from .source import (
     PLACEHOLDER,
     HeaderField,
@@ -37,7 +37,6 @@ from .source import (
     lines_containing,
 )
 
-HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # An intrasite link Pelican could not replace still starts with its indicator
 # (INTRASITE_LINK_REGEX: `{filename}`, or `|filename|` in older posts).
 UNRESOLVED_LINK_RE = re.compile(r"^[{|](?P<what>[^}|]*)[}|](?P<target>.*)$")
@@ -69,6 +68,9 @@ def check_content(content: Content, output_path: str, tags_in_use: list[str]) ->
     text = read_source(path)
     fields = header_fields(text)
     what = kind(content)
+    # Each piece of HTML is read once, for every check that needs it.
+    body = scan_html(content.content or "")
+    summary = scan_html(content.metadata.get("summary") or "")
 
     _check_fields_written_once(path, fields)
     if not str(getattr(content, "title", "")).strip():
@@ -81,12 +83,14 @@ def check_content(content: Content, output_path: str, tags_in_use: list[str]) ->
             "write the title after the colon: "
             f'"{field_example(text, "Title", EXAMPLE_TITLES[what])}".',
         )
-    _check_links(content, output_path, LineFinder(text))
+    _check_links(content, [body, summary], output_path, LineFinder(text))
     if not isinstance(content, Article):
         return
     if content.status == "published":
         _check_published(content, text, fields)
-    _check_summary_length(content, fields, settings["CONTENT_CHECKS_SUMMARY_MAX_CHARS"])
+    _check_summary_length(
+        content, summary, fields, settings["CONTENT_CHECKS_SUMMARY_MAX_CHARS"]
+    )
     if not getattr(content, "tags", None):
         used = f" Tags already in use: {', '.join(tags_in_use)}." if tags_in_use else ""
         findings.add(
@@ -97,7 +101,7 @@ def check_content(content: Content, output_path: str, tags_in_use: list[str]) ->
             "add a Tags line to the header, with tags separated by commas: "
             f'"{field_example(text, "Tags", "networking, follow-up")}".{used}',
         )
-    _check_long_post(content, settings["CONTENT_CHECKS_LONG_POST_WORDS"])
+    _check_long_post(content, body, settings["CONTENT_CHECKS_LONG_POST_WORDS"])
 
 
 def _check_fields_written_once(path: str, fields: list[HeaderField]) -> None:
@@ -161,16 +165,12 @@ def _check_published(content: Article, text: str, fields: list[HeaderField]) -> 
         )
 
 
-def _text_of(html: str) -> str:
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-
-
 def _check_summary_length(
-    content: Article, fields: list[HeaderField], limit: int
+    content: Article, summary: HtmlScan, fields: list[HeaderField], limit: int
 ) -> None:
     if "summary" not in content.metadata:
         return
-    length = len(_text_of(content.metadata["summary"]))
+    length = len(" ".join(summary.words()))
     if length > limit:
         findings.add(
             content.source_path,
@@ -183,10 +183,9 @@ def _check_summary_length(
         )
 
 
-def _check_long_post(content: Article, limit: int) -> None:
-    body = BeautifulSoup(content.content or "", "html.parser")
-    words = len(body.get_text(" ").split())
-    if words > limit and body.find(HEADINGS) is None:
+def _check_long_post(content: Article, body: HtmlScan, limit: int) -> None:
+    words = len(body.words())
+    if words > limit and not body.has_heading:
         findings.add(
             content.source_path,
             None,
@@ -201,34 +200,43 @@ def _check_long_post(content: Article, limit: int) -> None:
 # --- Links and images ------------------------------------------------------------
 
 
-def _check_links(content: Content, output_path: str, lines: LineFinder) -> None:
-    html = (content.content or "") + content.metadata.get("summary", "")
-    page = BeautifulSoup(html, "html.parser")
-    for element in page.find_all(True):
-        if element.name == "img":
-            _check_image(content, element, output_path, lines)
-            continue
-        for attribute, value in element.attrs.items():
-            if not isinstance(value, str):
-                continue
-            unresolved = UNRESOLVED_LINK_RE.match(value.strip())
-            if unresolved:
-                problem = _unresolved(content, value.strip(), unresolved, "link")
-            elif element.name == "a" and attribute == "href":
-                problem = _missing_page(content, value.strip(), output_path)
+def _check_links(
+    content: Content, scans: list[HtmlScan], output_path: str, lines: LineFinder
+) -> None:
+    for scan in scans:
+        for element in scan.elements:
+            if element.name == "img":
+                _check_image(content, element, output_path, lines)
             else:
-                continue
-            if problem:
-                line = lines.find(value.strip(), f"[{element.get_text()}]")
-                findings.add(content.source_path, line, ERROR, *problem)
+                _check_attributes(content, scan, element, output_path, lines)
+
+
+def _check_attributes(
+    content: Content,
+    scan: HtmlScan,
+    element: Element,
+    output_path: str,
+    lines: LineFinder,
+) -> None:
+    for attribute, value in element.attrs.items():
+        unresolved = UNRESOLVED_LINK_RE.match(value.strip())
+        if unresolved:
+            problem = _unresolved(content, value.strip(), unresolved, "link")
+        elif element.name == "a" and attribute == "href":
+            problem = _missing_page(content, value.strip(), output_path)
+        else:
+            continue
+        if problem:
+            line = lines.find(value.strip(), f"[{scan.text_of(element)}]")
+            findings.add(content.source_path, line, ERROR, *problem)
 
 
 def _check_image(
-    content: Content, image: Tag, output_path: str, lines: LineFinder
+    content: Content, image: Element, output_path: str, lines: LineFinder
 ) -> None:
-    src = image.get("src", "").strip()
+    src = image.attrs.get("src", "").strip()
     line = lines.find(src, os.path.basename(src)) if src else None
-    if not image.get("alt", "").strip():
+    if not image.attrs.get("alt", "").strip():
         findings.add(
             content.source_path,
             line,
