@@ -16,9 +16,6 @@ PELICAN := $(BIN)/pelican $(CONTENTDIR)
 # reported while the server keeps running.
 PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
-# The search index (Pagefind) is built from the finished site, so it runs last. The
-# old index goes first: Pagefind adds files and removes none, so stale ones pile up.
-SEARCH_INDEX = rm -rf $(OUTPUTDIR)/pagefind && $(BIN)/python -m pagefind --site $(OUTPUTDIR)
 
 .PHONY: help venv browser test-tools html serve publish newpost check test bench lint clean lock
 
@@ -49,19 +46,18 @@ browser: venv
 	     && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } \
 	|| $(BIN)/playwright install chromium
 
+# Each Pelican build ends with the search index (plugins/search_index runs
+# Pagefind), `make serve`'s rebuilds on save included.
 html: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
-	$(SEARCH_INDEX)
 
-# Built once first, so search works; the index is rebuilt when `make serve` restarts.
-serve: html
+serve: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_MODE)
 
 # `check` first: a build with errors stops before the production build empties
 # $(OUTPUTDIR), so nothing broken is ever left there to upload.
 publish: venv check
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
-	$(SEARCH_INDEX)
 
 # A new draft post: make newpost TITLE="Following up after a job fair"
 newpost: venv

@@ -36,6 +36,8 @@ PLUGINS = [
     "sitemap_xml",
     "post_meta",
     "finding",
+    # The Pagefind search index, at the end of every build (plugins/search_index).
+    "search_index",
     "fingerprint",
     # YAML front matter (between `---` lines) as well as `Key: value` headers.
     "pelican.plugins.yaml_metadata",
@@ -107,7 +109,8 @@ DIRECT_TEMPLATES = [
 # standard requires: it is written only when SITEURL is set (`make publish`).
 ROBOTS_SAVE_AS = "robots.txt"
 ROBOTS_URL = "robots.txt"
-# The search page: search.js runs the Pagefind index that `make html` builds.
+# The search page: search.js runs the Pagefind index that plugins/search_index
+# builds at the end of every build.
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
 # One page per series (pelican-series), linked from every part's series box.

@@ -24,7 +24,7 @@ from tests.conftest import ROOT
 
 TITLE = "Following up after a job fair"
 SLUG = "following-up-after-a-job-fair"
-SERVE_TIMEOUT = 90  # seconds: `make serve` builds the site twice before it listens
+SERVE_TIMEOUT = 90  # seconds: `make serve` builds the whole site before a page is there
 
 
 @pytest.fixture
