@@ -8,6 +8,7 @@ tests/fixtures/series_slug_clash/); and the real site, in the browser.
 from __future__ import annotations
 
 import logging
+import random
 import re
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from plugins.finding.finding import rank_related
+from plugins.finding.finding import assign_related_posts, rank_related
 from tests.conftest import Build
 from tests.test_site_build import (
     FIXTURES,
@@ -82,6 +83,51 @@ def test_at_most_the_limit() -> None:
     candidates = [post(f"post {day}", day, ("a",)) for day in range(1, 6)]
     assert titles(rank_related(target, candidates, 3)) == ["post 5", "post 4", "post 3"]
     assert rank_related(target, candidates, 0) == []
+
+
+def test_a_whole_build_ranks_as_comparing_every_pair_of_posts_would() -> None:
+    """The index behind a build's related posts changes no post's list.
+
+    Many posts, few tags, few dates: ties on series, shared tags and date are
+    common, and must keep the order of the listed posts.
+    """
+    rng = random.Random(6)
+
+    def article(number: int, lang: str) -> SimpleNamespace:
+        series = rng.choice(["", "S1", "S2", "S3"])
+        each = post(
+            f"{lang} {number}",
+            rng.randint(1, 5),
+            tuple(rng.sample("abcdefgh", rng.randint(0, 3))),
+            series=series,
+        )
+        each.lang, each.translations = lang, []
+        return each
+
+    listed = [article(number, rng.choice(["en", "fr"])) for number in range(200)]
+    drafts = [article(number, "en") for number in range(200, 210)]
+    hidden = [article(number, "de") for number in range(210, 215)]
+    assign_related_posts(
+        {"articles": listed, "drafts": drafts, "hidden_articles": hidden}, 3
+    )
+
+    def compared_with_every_post(each: SimpleNamespace) -> list[str]:
+        series = each.metadata.get("series")
+        ranked = []
+        for position, other in enumerate(listed):
+            if other is each or other.lang != each.lang:
+                continue
+            same_series = series is not None and other.metadata.get("series") == series
+            shared_tags = len(set(each.tags) & set(other.tags))
+            if same_series or shared_tags:
+                key = (same_series, shared_tags, other.date, -position)
+                ranked.append((key, other.title))
+        return [title for _, title in sorted(ranked, reverse=True)[:3]]
+
+    for each in [*listed, *drafts, *hidden]:
+        assert titles(each.related_posts) == compared_with_every_post(each), each.title
+    assert any(each.related_posts for each in drafts)
+    assert all(each.related_posts == [] for each in hidden)
 
 
 # Small builds of fixture posts

@@ -23,10 +23,10 @@ Settings (defaults set at ``initialized``):
 
 from __future__ import annotations
 
+import heapq
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 from typing import Any
 
 from pelican import signals
@@ -82,23 +82,60 @@ def _series_name(post) -> str | None:
 def rank_related(post, candidates: Iterable, limit: int) -> list:
     """Return up to ``limit`` posts from ``candidates`` related to ``post``, best first.
 
-    A candidate is related when it is in the same series or shares a tag. Order:
-    same series first, then more shared tags, then newer. ``post`` itself is never
-    returned. ``candidates`` must hold only posts a reader may see (published).
+    ``candidates`` must hold only posts a reader may see (published). To rank
+    many posts among the same candidates, build one ``RelatedIndex`` and ask it
+    for each post.
     """
-    series = _series_name(post)
-    tags = set(getattr(post, "tags", []))
-    ranked = []
-    for candidate in candidates:
-        if candidate is post:
-            continue
-        same_series = series is not None and _series_name(candidate) == series
-        shared_tags = len(tags.intersection(getattr(candidate, "tags", [])))
-        if same_series or shared_tags:
-            ranked.append(((same_series, shared_tags, candidate.date), candidate))
-    # Stable sort: candidates that tie on every key keep their given order.
-    ranked.sort(key=itemgetter(0), reverse=True)
-    return [candidate for _, candidate in ranked[:limit]]
+    return RelatedIndex(candidates).related(post, limit)
+
+
+class RelatedIndex:
+    """Posts that may be offered as related, by series and by tag.
+
+    Comparing every post with every other grows with the square of the number of
+    posts. The index finds the posts that share a series or a tag with a post, and
+    counts the tags they share, from that post's own few tags.
+    """
+
+    def __init__(self, candidates: Iterable) -> None:
+        self.candidates = list(candidates)
+        self.by_series: dict[str, list[int]] = defaultdict(list)
+        self.by_tag: dict[Any, list[int]] = defaultdict(list)
+        for position, candidate in enumerate(self.candidates):
+            series = _series_name(candidate)
+            if series is not None:
+                self.by_series[series].append(position)
+            for tag in set(getattr(candidate, "tags", [])):
+                self.by_tag[tag].append(position)
+
+    def related(self, post, limit: int) -> list:
+        """Return up to ``limit`` candidates related to ``post``, best first.
+
+        A candidate is related when it is in the same series or shares a tag.
+        Order: same series first, then more shared tags, then newer; candidates
+        that tie on all three keep their order among the candidates. ``post``
+        itself is never returned.
+        """
+        same_series = set(self.by_series.get(_series_name(post), ()))
+        shared_tags: Counter[int] = Counter()
+        for tag in set(getattr(post, "tags", [])):
+            shared_tags.update(self.by_tag.get(tag, ()))
+        related = [
+            position
+            for position in same_series | shared_tags.keys()
+            if self.candidates[position] is not post
+        ]
+        best = heapq.nlargest(
+            limit,
+            related,
+            key=lambda position: (
+                position in same_series,
+                shared_tags[position],
+                self.candidates[position].date,
+                -position,
+            ),
+        )
+        return [self.candidates[position] for position in best]
 
 
 def listed_series(articles: Sequence[Article], settings: dict) -> list[Series]:
@@ -169,8 +206,11 @@ def assign_related_posts(context: dict, limit: int) -> None:
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in listed:
         by_lang[article.lang].append(article)
+    indexes = {lang: RelatedIndex(posts) for lang, posts in by_lang.items()}
     for article in [*listed, *context["drafts"], *context["hidden_articles"]]:
-        article.related_posts = rank_related(article, by_lang[article.lang], limit)
+        # A draft or hidden post may be the only post in its language.
+        index = indexes.get(article.lang)
+        article.related_posts = index.related(article, limit) if index else []
 
 
 class FindingGenerator(Generator):
