@@ -27,6 +27,14 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 
+# Drafts are not written at all. `make html` writes each one, unlisted, for its
+# author to read at /drafts/<slug>/; on the public site anyone given or guessing
+# that address would read an unfinished post. An empty *_SAVE_AS writes nothing.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+
 # Precompressed copies beside every text file (`page.html.gz`, `page.html.br`),
 # for hosts that serve them as they are (nginx `gzip_static` and `brotli_static`,
 # see docs/deploy.md) instead of compressing each response again: gzip at level 9

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.authoring.helpers import content_copy
 from tests.conftest import ROOT
 from tests.test_site_build import SETTINGS, post_file, published_posts, slug
 
@@ -32,10 +33,28 @@ def make_publish(output: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# A draft post and a draft page, added to a copy of the content: production
+# writes neither, and mentions neither anywhere.
+DRAFT_TITLE = "Negotiating a salary offer step by step"
+DRAFTS = {
+    "posts/salary-draft.md": (
+        f"Title: {DRAFT_TITLE}\nDate: 2026-12-01 09:00\nStatus: draft\n"
+        "Tags: interviews\nSummary: Not finished yet.\n\nA first paragraph.\n"
+    ),
+    "pages/draft-page.md": (
+        "Title: A page not ready yet\nStatus: draft\n\nA first paragraph.\n"
+    ),
+}
+DRAFT_NAMES = (DRAFT_TITLE, "negotiating-a-salary", "A page not ready yet")
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = content_copy(tmp_path_factory.mktemp("publish_content"))
+    for name, text in DRAFTS.items():
+        (content / name).write_text(text, encoding="utf-8")
     output = tmp_path_factory.mktemp("publish")
-    result = make_publish(output, f"SITEURL={SITEURL}")
+    result = make_publish(output, f"SITEURL={SITEURL}", f"CONTENTDIR={content}")
     assert result.returncode == 0, (
         f"`make publish` failed:\n{result.stdout}{result.stderr}"
     )
@@ -114,3 +133,21 @@ def test_robots_txt_points_to_the_absolute_sitemap(published: Path) -> None:
     robots = (published / "robots.txt").read_text().splitlines()
     assert robots[:2] == ["User-agent: *", "Allow: /"]
     assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
+
+
+def test_drafts_are_not_published_at_all(published: Path) -> None:
+    """`make html` writes a draft at /drafts/<slug>/; production writes nothing."""
+    assert not (published / "drafts").exists()
+    texts = [
+        path
+        for path in published.rglob("*")
+        if path.suffix in {".html", ".xml", ".json", ".js", ".txt"}
+    ]
+    assert len(texts) > 10
+    mentions = [
+        f"{path.relative_to(published)}: {name}"
+        for path in texts
+        for name in DRAFT_NAMES
+        if name in path.read_text(encoding="utf-8")
+    ]
+    assert mentions == []
