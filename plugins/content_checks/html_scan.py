@@ -7,11 +7,11 @@ so a streaming parser (``html.parser``, the tokenizer BeautifulSoup's own
 fraction of the cost, paid once per post.
 
 Text is gathered as BeautifulSoup's ``get_text`` gathers it: one string for each
-stretch of text between two tags, without comments and without what a reader does
-not read as text (scripts, styles, templates, ruby annotations). An element's text
-is the text of everything inside it, up to its end tag; an end tag closes every
-element opened after the one it names, and an end tag with no open element of its
-name is ignored.
+stretch of text between two tags, without what a reader does not read as text
+(comments and other declarations; scripts, styles, templates, ruby annotations).
+An element's text is the text of everything inside it, up to its end tag; an end
+tag closes every element opened after the one it names, and an end tag with no
+open element of its name is ignored.
 """
 
 from __future__ import annotations
