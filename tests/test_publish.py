@@ -33,19 +33,25 @@ def make_publish(output: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-# A draft post and a draft page, added to a copy of the content: production
-# writes neither, and mentions neither anywhere.
+# A draft post (with a checklist) and a draft page, added to a copy of the
+# content: production writes neither, and mentions neither anywhere.
 DRAFT_TITLE = "Negotiating a salary offer step by step"
 DRAFTS = {
     "posts/salary-draft.md": (
         f"Title: {DRAFT_TITLE}\nDate: 2026-12-01 09:00\nStatus: draft\n"
-        "Tags: interviews\nSummary: Not finished yet.\n\nA first paragraph.\n"
+        "Tags: interviews\nSummary: Not finished yet.\n\nA first paragraph.\n\n"
+        "- [ ] Research the going rate\n- [ ] Name a range\n"
     ),
     "pages/draft-page.md": (
         "Title: A page not ready yet\nStatus: draft\n\nA first paragraph.\n"
     ),
 }
-DRAFT_NAMES = (DRAFT_TITLE, "negotiating-a-salary", "A page not ready yet")
+DRAFT_NAMES = (
+    DRAFT_TITLE,
+    "negotiating-a-salary",
+    "Research the going rate",
+    "A page not ready yet",
+)
 
 
 @pytest.fixture(scope="module")
