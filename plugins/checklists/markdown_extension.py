@@ -44,12 +44,22 @@ of the file the text came from.
 
 This module imports nothing from Pelican: it is an ordinary extension,
 ``markdown.Markdown(extensions=[ChecklistsExtension()])``.
+
+With ``ChecklistsExtension(records=True)`` it also records, for a host that
+finishes the checklists (the Pelican part), what it would otherwise have to
+parse the HTML again to learn: a comment right before each ``<fieldset>`` holds
+the checklist's id, pin, title, number of items, the length of its markup and
+the checklist as a plain list marked ☐ and ☑ (for feeds); a comment at the start
+of each problem note holds the problem. ``next_record`` reads them; the host
+removes them, and what is left is the HTML the extension writes without them.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
+import json
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
@@ -57,6 +67,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
@@ -69,6 +80,20 @@ HTML_ID_PREFIX = "checklist-"
 ID_SEPARATOR = "--"
 UNTITLED_ID = "checklist"
 DEFAULT_TITLE = "Checklist"
+# How a checklist's items read where there are no checkboxes (feeds): to do, done.
+MARKS = {False: "☐", True: "☑"}
+# A record (``records=True``) is a comment: `<!--`, STX, `checklist:`, JSON, ETX,
+# `-->`. Markdown removes STX and ETX from its input, so no author's text can be
+# one; the JSON's `&`, `<` and `>` are escaped, so Markdown's serializer leaves it
+# as it is and it holds nothing that looks like a tag (to the regular expressions
+# that count a post's words or find its links, the whole comment is one tag).
+RECORD_TEXT_START = "\x02checklist:"
+RECORD_TEXT_END = "\x03"
+RECORD_START = f"<!--{RECORD_TEXT_START}"
+RECORD_END = f"{RECORD_TEXT_END}-->"
+# Where a checklist and its plain list are while the tree becomes HTML: STX,
+# `checklist-`, what starts there and the checklist's number, ETX.
+MARKER_START = "\x02checklist-"
 
 
 def slugify(text: str) -> str:
@@ -83,6 +108,39 @@ def slugify(text: str) -> str:
         for char in unicodedata.normalize("NFKC", text).casefold()
     )
     return "-".join(words.split())
+
+
+def _record_text(data: dict) -> str:
+    """Return the text of the comment that records ``data``."""
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        encoded = encoded.replace(char, escaped)
+    return f"{RECORD_TEXT_START}{encoded}{RECORD_TEXT_END}"
+
+
+def next_record(html: str, start: int = 0) -> tuple[int, int, dict] | None:
+    """Return the first record in ``html`` from ``start``: where it starts and ends.
+
+    A checklist's record (``"length"`` in it) comes right before its
+    ``<fieldset>``, which is ``html[end : end + record["length"]]``; a problem's
+    (``"problem"`` in it) is the first thing inside its note.
+    """
+    begin = html.find(RECORD_START, start)
+    if begin == -1:
+        return None
+    end = html.index(RECORD_END, begin) + len(RECORD_END)
+    data = json.loads(html[begin + len(RECORD_START) : end - len(RECORD_END)])
+    return begin, end, data
+
+
+def without_records(html: str) -> str:
+    """Return ``html`` without its records: the HTML of ``records=False``."""
+    parts, at = [], 0
+    while (record := next_record(html, at)) is not None:
+        parts.append(html[at : record[0]])
+        at = record[1]
+    parts.append(html[at:])
+    return "".join(parts)
 
 
 def text_id(text: str, fallback_prefix: str) -> str:
@@ -134,6 +192,18 @@ class Problem:
     item: etree.Element  # the <li> whose Markdown line is quoted
 
 
+@dataclass
+class Built:
+    """A checklist made from a task list, as a record tells a host about it."""
+
+    fieldset: etree.Element
+    parent: etree.Element
+    local_id: str
+    pin: str | None
+    title: str
+    item_count: int
+
+
 class ChecklistsTreeprocessor(Treeprocessor):
     """Turn each task list into a checklist, or explain why it cannot be one."""
 
@@ -158,8 +228,12 @@ class ChecklistsTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.source = source
         self.source_line_of: dict[etree.Element, tuple[str, int]] = {}
+        # What this document's checklists and problems are, for the records.
+        self.built: list[Built] = []
+        self.notes: list[tuple[etree.Element, dict]] = []
 
     def run(self, root: etree.Element) -> None:
+        self.built, self.notes = [], []
         parents = {child: parent for parent in root.iter() for child in parent}
         task_items = [li for li in root.iter("li") if self._box(li)]
         self.source_line_of = dict(zip(task_items, self._task_lines(), strict=False))
@@ -197,6 +271,10 @@ class ChecklistsTreeprocessor(Treeprocessor):
             legend.set("class", "checklist__legend")
             legend.text = title or self._document_title()
             self._build(fieldset, list_element, parent, items)
+            item_count = len(list(self._walk(items)))
+            self.built.append(
+                Built(fieldset, parent, local_id, pin, legend.text, item_count)
+            )
 
     # --- reading ---------------------------------------------------------------
 
@@ -514,6 +592,17 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 etree.SubElement(etree.SubElement(note, "pre"), "code").text = source[0]
             note.tail = "\n"
             parent.insert(position + offset, note)
+            self.notes.append(
+                (
+                    note,
+                    {
+                        "problem": problem.message,
+                        "fix": problem.fix,
+                        "line": source[0] if source else None,
+                        "occurrence": source[1] if source else None,
+                    },
+                )
+            )
 
     # --- the source ------------------------------------------------------------
 
@@ -538,19 +627,134 @@ class ChecklistsTreeprocessor(Treeprocessor):
         return found
 
 
+def plain_list(list_element: etree.Element) -> etree.Element:
+    """Return a checklist's list as a plain list: ☐ or ☑, then the item.
+
+    Feed readers drop form controls; this keeps each item's text (its inline
+    markup and description too) and its sub-items, marked to do or done.
+    """
+    plain = etree.Element(list_element.tag)
+    for item in list_element:
+        checkbox, label, *rest = item
+        line = etree.SubElement(plain, "li")
+        line.text = f"{MARKS[checkbox.get('checked') is not None]} {label.text or ''}"
+        line.extend(copy.deepcopy(child) for child in label)
+        for block in rest:
+            if block.get("class") == "checklist__details":
+                line.extend(copy.deepcopy(child) for child in block)
+            else:  # a group of sub-items
+                line.append(plain_list(block))
+    return plain
+
+
+class RecordsTreeprocessor(Treeprocessor):
+    """Put each checklist's plain list after it, between markers; record problems.
+
+    The markers tell ``RecordsPostprocessor`` where each checklist and its plain
+    list are in the finished HTML.
+    """
+
+    def __init__(self, md: Markdown, checklists: ChecklistsTreeprocessor) -> None:
+        super().__init__(md)
+        self.checklists = checklists
+
+    def run(self, root: etree.Element) -> None:
+        del root
+        built = self.checklists.built
+        # Every copy first, so that none holds another checklist's markers.
+        # (A fieldset holds its legend, then its list.)
+        plains = [plain_list(checklist.fieldset[1]) for checklist in built]
+        for note, data in self.checklists.notes:
+            note.insert(0, etree.Comment(_record_text(data)))
+        for number, (checklist, plain) in enumerate(zip(built, plains, strict=True)):
+            fieldset, parent = checklist.fieldset, checklist.parent
+            position = list(parent).index(fieldset)
+            start = _marker("start", number)
+            if position:
+                parent[position - 1].tail = (parent[position - 1].tail or "") + start
+            else:
+                parent.text = (parent.text or "") + start
+            plain.tail = _marker("end", number) + (fieldset.tail or "")
+            fieldset.tail = _marker("plain", number)
+            parent.insert(position + 1, plain)
+
+
+def _marker(name: str, number: int) -> str:
+    return f"{MARKER_START}{name}:{number}\x03"
+
+
+class RecordsPostprocessor(Postprocessor):
+    """Replace each checklist's markers and plain list with its record."""
+
+    def __init__(self, md: Markdown, checklists: ChecklistsTreeprocessor) -> None:
+        super().__init__(md)
+        self.checklists = checklists
+
+    def run(self, text: str) -> str:
+        if MARKER_START not in text:
+            return text  # `toc` runs the postprocessors on each heading's text too
+        # The last first: a checklist in another's description is inside it,
+        # and the record of the outer one counts the inner one's record.
+        for number in reversed(range(len(self.checklists.built))):
+            checklist = self.checklists.built[number]
+            start_marker = _marker("start", number)
+            plain_marker = _marker("plain", number)
+            end_marker = _marker("end", number)
+            start = text.index(start_marker)
+            plain = text.index(plain_marker, start)
+            end = text.index(end_marker, plain)
+            fieldset = text[start + len(start_marker) : plain]
+            record = _record_text(
+                {
+                    "id": checklist.local_id,
+                    "pin": checklist.pin,
+                    "title": checklist.title,
+                    "items": checklist.item_count,
+                    "length": len(fieldset),
+                    "plain": text[plain + len(plain_marker) : end],
+                }
+            )
+            after = text[end + len(end_marker) :]
+            text = f"{text[:start]}<!--{record}-->{fieldset}{after}"
+        return text
+
+
 class ChecklistsExtension(Extension):
     """Register the checklist processors."""
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "records": [
+                False,
+                "Record each checklist and problem in a comment, for a host that "
+                "finishes the checklists and removes the comments.",
+            ]
+        }
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         source = SourceLinesPreprocessor(md)
         # 35: before `normalize_whitespace` (30) expands tabs and before `meta` (27)
         # and `fenced_code_block` (25) take lines out, so the lines are as written.
         md.preprocessors.register(source, "checklists_source", 35)
+        checklists = ChecklistsTreeprocessor(md, source)
         # 7: after `inline` (20), so item text is parsed (bold, links, code), and
         # after `attr_list` (8), which sets the ids an author pins on the line
         # below an item or at the end of a heading; before `toc` (5), so that any
         # id on a heading is one the author wrote, not one `toc` made up.
-        md.treeprocessors.register(ChecklistsTreeprocessor(md, source), "checklists", 7)
+        md.treeprocessors.register(checklists, "checklists", 7)
+        if self.getConfig("records"):
+            # 1: after `toc` (5), so that the plain lists copy headings in items'
+            # descriptions with the ids `toc` gave them, and `toc` never sees the
+            # copies.
+            md.treeprocessors.register(
+                RecordsTreeprocessor(md, checklists), "checklists_records", 1
+            )
+            # 5: after `raw_html` (30), `footnote` (25) and `amp_substitute` (20),
+            # so that the records hold the finished markup.
+            md.postprocessors.register(
+                RecordsPostprocessor(md, checklists), "checklists_records", 5
+            )
         md.registerExtension(self)
 
 

@@ -6,13 +6,19 @@ exactly as the site configures it (``extra``, ``toc``, ``meta``, HTML5 output).
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from plugins.checklists.markdown_extension import ChecklistsExtension, slugify
+from plugins.checklists.markdown_extension import (
+    ChecklistsExtension,
+    next_record,
+    slugify,
+    without_records,
+)
 
 SITE_EXTENSIONS = ["extra", "toc", "meta"]
 
@@ -396,3 +402,119 @@ def test_the_quoted_line_skips_task_items_in_code_blocks() -> None:
     assert note["data-checklist-source-occurrence"] == "1"
     # The code block itself is untouched.
     assert "- [ ] An example" in page.find("code").get_text()
+
+
+# --- Records: what a host (the Pelican part) reads instead of parsing the HTML -----
+
+
+RECORDED = """
+    Title: A post
+
+    ## Pack your bag {: #bag }
+
+    - [ ] Copies of your **CV** &amp; a <kbd>pen</kbd>
+        - [x] Printed on plain paper
+    - [x] A [map](https://example.org/)
+
+        Print it the night before.
+
+    Then, on the day:
+
+    - [ ] Arrive early
+
+    ```markdown
+    - [ ] An example, not a checklist
+    ```
+
+    Broken:
+
+    - [ ] One
+    - [ ]
+    """
+
+
+def convert_with_records(text: str) -> tuple[str, str]:
+    """Return the HTML with records, and the HTML the extension writes without."""
+    outputs = []
+    for records in (True, False):
+        md = markdown.Markdown(
+            extensions=[*SITE_EXTENSIONS, ChecklistsExtension(records=records)],
+            output_format="html5",
+        )
+        outputs.append(md.convert(textwrap.dedent(text).lstrip("\n")))
+    return outputs[0], outputs[1]
+
+
+def records_in(html: str) -> list[tuple[dict, str]]:
+    """Return each record, with the markup it is about (a checklist's fieldset)."""
+    found, at = [], 0
+    while (record := next_record(html, at)) is not None:
+        _, at, data = record
+        found.append((data, html[at : at + data.get("length", 0)]))
+    return found
+
+
+def test_records_leave_the_html_as_the_extension_writes_it() -> None:
+    recorded, plain = convert_with_records(RECORDED)
+    assert recorded != plain
+    assert without_records(recorded) == plain
+    # A record adds no words and no tags: to anything that counts words between
+    # tags (the reading time), the page is the same.
+    assert re.sub(r"<[^>]*>", " ", recorded).split() == (
+        re.sub(r"<[^>]*>", " ", plain).split()
+    )
+
+
+def test_a_checklists_record_says_what_a_host_needs() -> None:
+    recorded, _ = convert_with_records(RECORDED)
+    (bag, bag_fieldset), (day, day_fieldset), (problem, _) = records_in(recorded)
+    fieldset = BeautifulSoup(bag_fieldset, "html.parser").fieldset
+    assert bag_fieldset.startswith("<fieldset") and bag_fieldset.endswith("</fieldset>")
+    assert fieldset["data-checklist"] == bag["id"] == bag["pin"] == "bag"
+    assert bag["title"] == fieldset.legend.get_text() == "Pack your bag"
+    assert bag["items"] == len(fieldset.select("input")) == 3
+    assert (day["id"], day["pin"], day["title"], day["items"]) == (
+        "then-on-the-day",
+        None,
+        "Then, on the day",
+        1,
+    )
+    assert BeautifulSoup(day_fieldset, "html.parser").fieldset.legend.get_text() == (
+        "Then, on the day"
+    )
+    assert problem["problem"].startswith("A checklist item has nothing after its box")
+    assert problem["fix"].startswith("write the task after the box")
+    assert (problem["line"], problem["occurrence"]) == ("- [ ]", 1)
+
+
+def test_a_checklists_record_holds_it_as_a_plain_list() -> None:
+    recorded, _ = convert_with_records(RECORDED)
+    (bag, _), (day, _), _ = records_in(recorded)
+    plain = BeautifulSoup(bag["plain"], "html.parser")
+    assert plain.find("input") is None and plain.find("label") is None
+    first, second = plain.ul.find_all("li", recursive=False)
+    assert first.contents[0] == "☐ Copies of your "
+    assert first.strong.get_text() == "CV" and first.kbd.get_text() == "pen"
+    assert [li.get_text() for li in first.ul.find_all("li")] == [
+        "☑ Printed on plain paper"
+    ]
+    assert second.get_text(" ", strip=True) == ("☑ A map Print it the night before.")
+    assert second.a["href"] == "https://example.org/"
+    assert day["plain"] == "<ul><li>☐ Arrive early</li></ul>"
+
+
+def test_a_checklist_inside_anothers_description_has_its_own_record() -> None:
+    recorded, plain = convert_with_records(
+        """
+        - [ ] Outer item
+
+            - a plain list in its description, holding a checklist:
+
+                - [ ] Inner one
+        """
+    )
+    assert without_records(recorded) == plain
+    (outer, outer_fieldset), (inner, inner_fieldset) = records_in(recorded)
+    assert (outer["items"], inner["items"]) == (1, 1)
+    assert inner_fieldset in outer_fieldset  # the outer record's length counts it
+    assert without_records(outer_fieldset).count("<fieldset") == 2
