@@ -19,6 +19,12 @@ what needs the whole site:
   (``CHECKLISTS_INDEX_SAVE_AS``).
 - ``feed_generated``: in feeds, a checklist is a plain list marked ☐ and ☑.
 
+The Markdown step records each checklist and problem in the HTML it writes
+(``records=True``): the checklist's id, title, number of items, the length of its
+markup and its plain list for feeds. This module reads the records and removes
+them, so it finishes a post, a printable page and a feed by slicing, joining and
+replacing strings, without parsing the HTML again.
+
 A mistake in a checklist is logged as an error with the file, line and fix in
 ``extra`` (``content_path``, ``content_line``, ``content_fix``), which the
 content checks plugin prints in its summary and counts, so that ``make html``
@@ -52,7 +58,14 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from .markdown_extension import ID_SEPARATOR, ChecklistsExtension
+from .markdown_extension import (
+    ID_SEPARATOR,
+    MARKS,
+    RECORD_START,
+    ChecklistsExtension,
+    next_record,
+    without_records,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +79,9 @@ DEFAULT_SETTINGS = {
 COMPONENT_TEMPLATE = "checklists/component"
 PAGE_TEMPLATE = "checklists/checklist"
 INDEX_TEMPLATE = "checklists/index"
-MARKS = {True: "☑", False: "☐"}
+# What a finished checklist (the component template's root element) carries.
+MODULE_ATTRIBUTE = 'data-module="checklist"'
+ID_ATTRIBUTE_RE = re.compile(r'data-checklist-id="([^"]*)"')
 # HTML as Python-Markdown writes it: void elements without a slash, boolean
 # attributes bare, and only &, < and > escaped (text stays as written).
 HTML5 = HTMLFormatter(
@@ -91,6 +106,10 @@ class Checklist:
     save_as: str | None
     disclaimer: str | None
     pinned: bool  # its id is the author's, not derived from the post's slug
+    # For feeds, as in the post's source: the list marked ☐ and ☑, and the
+    # component on the post that it replaces.
+    plain: str
+    component: str = ""
 
 
 # --- Settings and wiring -------------------------------------------------------
@@ -125,8 +144,13 @@ def configure(pelican) -> None:
             settings[name] = default
     markdown = settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
-    if not any(isinstance(e, ChecklistsExtension) for e in extensions):
-        extensions.append(ChecklistsExtension())
+    extension = next(
+        (e for e in extensions if isinstance(e, ChecklistsExtension)), None
+    )
+    if extension is None:
+        extension = ChecklistsExtension()
+        extensions.append(extension)
+    extension.setConfig("records", True)
     # After any folder the site lists, so that a site can override one of the
     # plugin's templates (checklists/component.html) from a folder of its own.
     templates = str(PLUGIN_DIR / "templates")
@@ -189,47 +213,64 @@ def _finish(
 def _finish_content(
     content: Content, has_pages: bool, generator: Generator, template: Template
 ) -> list[Checklist]:
+    # A task list in a `Summary:` stays the list the Markdown step made.
+    summary = content.metadata.get("summary")
+    if summary and RECORD_START in summary:
+        content.metadata["summary"] = content._summary = without_records(summary)
     # `_content` is the HTML before Pelican resolves {filename} links: what every
     # later reader of the content (templates, feeds, other plugins) starts from.
     # Pelican caches it before this runs, so a cached build finishes it again.
-    html = content._content or ""
-    if "checklist__fieldset" not in html and "checklist-problem" not in html:
+    if RECORD_START not in (content._content or ""):
         return []
-    soup = BeautifulSoup(html, "html.parser")
-    for note in soup.select("div.checklist-problem"):
-        _report_problem(content, note)
-    checklists = []
-    for fieldset in soup.select("fieldset.checklist__fieldset[data-checklist]"):
-        checklist = _checklist(content, fieldset, has_pages, generator.settings)
-        component = template.render(
-            {**generator.context, "checklist": checklist, "sheet": False}
-        )
-        fieldset.replace_with(BeautifulSoup(component, "html.parser"))
-        checklists.append(checklist)
-    content._content = soup.decode(formatter=HTML5)
+    checklists: list[Checklist] = []
+
+    def finish(html: str) -> str:
+        """Return ``html``, its records read and removed, its checklists whole."""
+        parts, at = [], 0
+        while (record := next_record(html, at)) is not None:
+            start, end, data = record
+            parts.append(html[at:start])
+            at = end
+            if "problem" in data:
+                _report_problem(content, data)
+                continue
+            # A checklist can hold another in an item's description.
+            fieldset = finish(html[at : at + data["length"]])
+            at += data["length"]
+            checklist = _checklist(
+                content, data, fieldset, has_pages, generator.settings
+            )
+            checklist.component = template.render(
+                {**generator.context, "checklist": checklist, "sheet": False}
+            )
+            parts.append(checklist.component)
+            checklists.append(checklist)
+        parts.append(html[at:])
+        return "".join(parts)
+
+    content._content = finish(content._content)
     return checklists
 
 
 def _checklist(
-    content: Content, fieldset: Tag, has_pages: bool, settings: dict
+    content: Content, record: dict, fieldset: str, has_pages: bool, settings: dict
 ) -> Checklist:
-    pinned = fieldset.get("data-checklist-id")
+    pinned = record["pin"]
     if pinned:
-        checklist_id = str(pinned)
+        checklist_id = pinned
     else:
         scope = (
             content.slug
             if content.in_default_lang
             else f"{content.slug}-{content.lang}"
         )
-        checklist_id = f"{scope}{ID_SEPARATOR}{fieldset['data-checklist']}"
-    legend = fieldset.find("legend")
+        checklist_id = f"{scope}{ID_SEPARATOR}{record['id']}"
     save_as = settings["CHECKLISTS_SAVE_AS"] if has_pages else ""
     return Checklist(
         id=checklist_id,
-        title=legend.get_text(" ", strip=True) if legend else content.title,
-        fieldset=Markup(fieldset.decode(formatter=HTML5)),
-        item_count=len(fieldset.select("input.checklist__input")),
+        title=record["title"],
+        fieldset=Markup(fieldset),
+        item_count=record["items"],
         source=content,
         url=settings["CHECKLISTS_URL"].format(id=checklist_id) if save_as else None,
         save_as=save_as.format(id=checklist_id) if save_as else None,
@@ -237,26 +278,21 @@ def _checklist(
             content, "disclaimer_text", settings.get("SITE_DISCLAIMER") or None
         ),
         pinned=bool(pinned),
+        plain=record["plain"],
     )
 
 
-def _report_problem(content: Content, note: Tag) -> None:
-    message = note.select_one(".checklist-problem__message")
-    fix = note.select_one(".checklist-problem__fix")
+def _report_problem(content: Content, record: dict) -> None:
     line = None
-    if note.get("data-checklist-source-line"):
-        line = source_line(
-            content.source_path,
-            str(note["data-checklist-source-line"]),
-            int(note.get("data-checklist-source-occurrence", 1)),
-        )
+    if record["line"]:
+        line = source_line(content.source_path, record["line"], record["occurrence"])
     log.error(
         "%s",
-        message.get_text() if message else note.get_text(" ", strip=True),
+        record["problem"],
         extra={
             "content_path": content.source_path,
             "content_line": line,
-            "content_fix": fix.get_text() if fix else "",
+            "content_fix": record["fix"],
         },
     )
 
@@ -339,10 +375,20 @@ def _oldest_first(checklist: Checklist) -> tuple:
 
 
 def _as_on_its_post(checklist: Checklist) -> Markup:
-    """Return the checklist's fieldset from its post, links resolved by Pelican."""
-    post = BeautifulSoup(checklist.source.content, "html.parser")
-    component = post.find(attrs={"data-checklist-id": checklist.id})
-    return Markup(component.find("fieldset").decode(formatter=HTML5))
+    """Return the checklist's fieldset as on its post, links resolved by Pelican."""
+    return Markup(
+        _resolved(checklist, checklist.fieldset, checklist.source.get_siteurl())
+    )
+
+
+def _resolved(checklist: Checklist, html: str, siteurl: str) -> str:
+    """Return ``html`` of ``checklist`` with its links resolved as in its post.
+
+    Pelican resolves a post's links one tag at a time (``Content.content`` is
+    ``_update_content(_content)``), so a part of the post resolved alone is what
+    it is inside the whole.
+    """
+    return checklist.source._update_content(html, siteurl)
 
 
 def _report_shared_ids(checklists: list[Checklist]) -> list[Checklist]:
@@ -397,17 +443,40 @@ def get_generators(pelican) -> type[ChecklistPagesGenerator]:
 
 def simplify_feed(context, feed) -> None:
     """Give feed readers, which drop form controls, each checklist as a list."""
-    del context
+    # The address the feed writer resolved the posts' links with.
+    siteurl = context.get("SITEURL", "")
+    by_id: dict[str, list[Checklist]] = defaultdict(list)
+    for checklist in context.get("checklists", []):
+        by_id[checklist.id].append(checklist)
     for item in feed.items:
         for key in ("content", "description"):
-            if item.get(key) and 'data-module="checklist"' in item[key]:
-                item[key] = checklists_as_text(item[key])
+            if item.get(key) and MODULE_ATTRIBUTE in item[key]:
+                item[key] = _with_plain_lists(item[key], by_id, siteurl)
+
+
+def _with_plain_lists(
+    html: str, by_id: dict[str, list[Checklist]], siteurl: str
+) -> str:
+    """Return a feed item's ``html`` with each checklist's component as a list.
+
+    A component is replaced by the plain list the Markdown step made; one that is
+    not whole (a summary cut short inside it) is converted from its HTML.
+    """
+    # The last first: a checklist can hold another in an item's description, and
+    # once the inner one is a list, the outer one is no longer whole.
+    for checklist_id in reversed(dict.fromkeys(ID_ATTRIBUTE_RE.findall(html))):
+        for checklist in by_id.get(checklist_id, ()):
+            component = _resolved(checklist, checklist.component, siteurl)
+            if component in html:
+                plain = _resolved(checklist, checklist.plain, siteurl)
+                html = html.replace(component, plain)
+    return checklists_as_text(html) if MODULE_ATTRIBUTE in html else html
 
 
 def checklists_as_text(html: str) -> str:
     """Return ``html`` with each checklist as a plain list: ☐ to do, ☑ done."""
     soup = BeautifulSoup(html, "html.parser")
-    for component in soup.select('[data-module="checklist"]'):
+    for component in soup.select(f"[{MODULE_ATTRIBUTE}]"):
         items = component.select_one(".checklist__items")
         component.replace_with(_as_text(soup, items) if items else "")
     return soup.decode(formatter=HTML5)

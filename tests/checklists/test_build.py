@@ -17,10 +17,16 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from plugins.checklists.checklists import checklists_as_text
+from plugins.checklists.checklists import HTML5, checklists_as_text
+from plugins.checklists.markdown_extension import (
+    ChecklistsExtension,
+    next_record,
+    without_records,
+)
 from tests.conftest import ROOT, Build, run_make_html
 from tests.test_site_build import SETTINGS, build_fixture, soup
 
@@ -324,6 +330,98 @@ def test_as_text_keeps_an_items_description() -> None:
         "</fieldset><div hidden><button>Print</button></div></div><p>After</p>"
     )
     assert checklists_as_text(html) == "<ol><li>☑ Go<p>Early.</p></li></ol><p>After</p>"
+
+
+def test_the_feeds_plain_lists_are_what_converting_the_html_gives() -> None:
+    # Feeds take each checklist's plain list from the Markdown step's record;
+    # `checklists_as_text` converts a checklist that is not whole (a summary cut
+    # short inside it). The two must agree.
+    md = markdown.Markdown(
+        extensions=["extra", "toc", "meta", ChecklistsExtension(records=True)],
+        output_format="html5",
+    )
+    compared = 0
+    for source in sorted((FIXTURES / "site").rglob("*.md")):
+        html, at = md.reset().convert(source.read_text(encoding="utf-8")), 0
+        while (record := next_record(html, at)) is not None:
+            _, at, data = record
+            if "plain" not in data:
+                continue
+            fieldset = html[at : at + data["length"]]
+            converted = checklists_as_text(
+                f'<div data-module="checklist">{without_records(fieldset)}</div>'
+            )
+            assert as_parsed(converted) == as_parsed(data["plain"]), source.name
+            compared += 1
+    # Every checklist of the site's posts and pages, drafts and hidden ones too.
+    assert compared == 12
+
+
+def as_parsed(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").decode(formatter=HTML5)
+
+
+def test_no_record_is_left_in_the_output(fixture_site: Path) -> None:
+    for path in fixture_site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            assert "\x02checklist" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_checklist_in_a_description_and_in_a_summary_cut_short(
+    tmp_path: Path,
+) -> None:
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "nested.md").write_text(
+        "Title: Nested\nDate: 2026-03-01\nSlug: nested\n"
+        "Summary: - [ ] A task list in a summary\n\n"
+        "## Outer\n\n- [ ] Outer item\n\n"
+        "    - a plain list, holding a checklist:\n\n"
+        "        - [ ] Inner one\n        - [x] Inner two\n"
+    )
+    # No Summary: the feed's summary is the post's first 50 words, which end
+    # inside its checklist.
+    (posts / "early.md").write_text(
+        "Title: Early\nDate: 2026-03-02\nSlug: early\n\nBring:\n\n"
+        + "".join(f"- [ ] Item {n} {'word ' * 8}\n" for n in range(8))
+    )
+    output = tmp_path / "output"
+    build_fixture(tmp_path / "content", output)
+    page = soup(output, "posts/nested/index.html")
+    assert [c["data-checklist-id"] for c in page.select("[data-module]")] == [
+        "nested--outer",
+        "nested--a-plain-list-holding-a-checklist",
+    ]
+    inner = soup(
+        output, "checklists/nested--a-plain-list-holding-a-checklist/index.html"
+    )
+    assert labels(inner.select_one("[data-module]")) == ["Inner one", "Inner two"]
+    assert (output / "checklists/nested--outer/index.html").is_file()
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(output / SETTINGS["FEED_ALL_ATOM"]).getroot()
+    entries = {
+        entry.findtext(f"{atom}title"): (
+            BeautifulSoup(entry.findtext(f"{atom}content"), "html.parser"),
+            BeautifulSoup(entry.findtext(f"{atom}summary") or "", "html.parser"),
+        )
+        for entry in feed.iter(f"{atom}entry")
+    }
+    content, _ = entries["Nested"]
+    assert content.find("input") is None
+    assert [li.get_text(" ", strip=True) for li in content.find_all("li")][-3:] == [
+        "a plain list, holding a checklist: ☐ Inner one ☑ Inner two",
+        "☐ Inner one",
+        "☑ Inner two",
+    ]
+    _, summary = entries["Early"]
+    assert summary.find("input") is None
+    assert summary.li.get_text(" ", strip=True).startswith("☐ Item 0 word")
+    # A task list in a Summary: line is the list the Markdown step made.
+    home = soup(output, "index.html")
+    assert "A task list in a summary" in labels(home.select_one("main"))
+    for path in output.rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            assert "\x02" not in path.read_text(encoding="utf-8"), path
 
 
 def test_checklist_script_and_stylesheet_are_small() -> None:
