@@ -3,8 +3,8 @@
 The checks need each element's name, attributes and text, the words of the whole
 text and whether there is a heading. They never change the HTML nor walk its tree,
 so a streaming parser (``html.parser``, the tokenizer BeautifulSoup's own
-"html.parser" builder runs on) gives them all of it without building a tree: a
-fraction of the cost, paid once per post.
+"html.parser" builder runs on) gives them all of it without building a tree, in
+less than half the time a BeautifulSoup parse takes.
 
 Text is gathered as BeautifulSoup's ``get_text`` gathers it: one string for each
 stretch of text between two tags, without what a reader does not read as text
@@ -37,7 +37,7 @@ VOID_ELEMENTS = frozenset(
         "wbr",
     }
 )
-# Text inside these is code, a style, a template or a pronunciation guide.
+# Text inside these is code, a style, a template, or a ruby annotation.
 NOT_READ = frozenset({"script", "style", "template", "rp", "rt"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
