@@ -91,6 +91,7 @@ RECORD_TEXT_START = "\x02checklist:"
 RECORD_TEXT_END = "\x03"
 RECORD_START = f"<!--{RECORD_TEXT_START}"
 RECORD_END = f"{RECORD_TEXT_END}-->"
+ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 # Where a checklist and its plain list are while the tree becomes HTML: STX,
 # `checklist-`, what starts there and the checklist's number, ETX.
 MARKER_START = "\x02checklist-"
@@ -103,6 +104,10 @@ def slugify(text: str) -> str:
     which are joined by single hyphens: "Send a thank-you note!" ->
     "send-a-thank-you-note", "Написать письмо" -> "написать-письмо".
     """
+    if text.isascii():
+        # The same, faster: ASCII text is its own NFKC form, and its letters and
+        # digits are a-z and 0-9 once lower case.
+        return "-".join(ASCII_WORD_RE.findall(text.lower()))
     words = "".join(
         char if unicodedata.category(char)[0] in "LMN" else " "
         for char in unicodedata.normalize("NFKC", text).casefold()
@@ -149,8 +154,10 @@ def text_id(text: str, fallback_prefix: str) -> str:
     Text of emoji or symbols alone has no slug; its hash still changes only when
     the text does, so a reader's tick stays on it when items move.
     """
-    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
-    return slugify(text) or f"{fallback_prefix}-{digest}"
+    slug = slugify(text)
+    if slug:
+        return slug
+    return f"{fallback_prefix}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
 
 class SourceLinesPreprocessor(Preprocessor):
