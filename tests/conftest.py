@@ -7,15 +7,13 @@ temporary folder, so the tests never read a stale `output/`.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.builds import make
 from tests.server import SiteServer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -24,21 +22,10 @@ class Build:
     log: str
 
 
-def run_make_html(output: Path, *make_args: str) -> subprocess.CompletedProcess[str]:
-    """Build the site with `make html` into ``output``; return the finished process."""
-    return subprocess.run(
-        ["make", "--no-print-directory", "html", f"OUTPUTDIR={output}", *make_args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     output = tmp_path_factory.mktemp("site")
-    result = run_make_html(output)
+    result = make("html", f"OUTPUTDIR={output}")
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"`make html` failed:\n{log}"
     return Build(output=output, log=log)

@@ -7,7 +7,6 @@ are read by other programs, away from the site, so they must carry the domain.
 from __future__ import annotations
 
 import json
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,22 +14,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.authoring.helpers import content_copy
-from tests.conftest import ROOT
+from tests.builds import make
 from tests.test_site_build import SETTINGS, post_file, published_posts, slug
 
 SITEURL = "https://example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def make_publish(output: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["make", "--no-print-directory", "publish", f"OUTPUTDIR={output}", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 # A draft post (with a checklist) and a draft page, added to a copy of the
@@ -60,7 +49,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, text in DRAFTS.items():
         (content / name).write_text(text, encoding="utf-8")
     output = tmp_path_factory.mktemp("publish")
-    result = make_publish(output, f"SITEURL={SITEURL}", f"CONTENTDIR={content}")
+    result = make(
+        "publish", f"OUTPUTDIR={output}", f"SITEURL={SITEURL}", f"CONTENTDIR={content}"
+    )
     assert result.returncode == 0, (
         f"`make publish` failed:\n{result.stdout}{result.stderr}"
     )
@@ -68,7 +59,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_publish_without_siteurl_stops_with_a_clear_message(tmp_path: Path) -> None:
-    result = make_publish(tmp_path / "out", "SITEURL=")
+    result = make("publish", f"OUTPUTDIR={tmp_path / 'out'}", "SITEURL=")
     assert result.returncode != 0
     assert (
         "SITEURL must be the site's absolute address" in result.stdout + result.stderr

@@ -18,9 +18,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
-from tests.conftest import ROOT, Build
+from tests.builds import ROOT, build_fixture
+from tests.conftest import Build
 from tests.server import SiteServer
-from tests.test_site_build import build_fixture
 
 # Pagefind writes each indexed page as a gzipped "fragment" behind this signature.
 FRAGMENT_SIGNATURE = b"pagefind_dcd"

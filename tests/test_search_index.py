@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from pelican import Pelican
-from pelican.settings import read_settings
 
 from plugins.search_index import search_index
 from plugins.search_index.search_index import (
@@ -20,9 +19,8 @@ from plugins.search_index.search_index import (
     NEVER_LOADED,
     SearchIndexError,
 )
-from tests.conftest import ROOT
+from tests.builds import ROOT, build_fixture, site_settings
 from tests.test_search import indexed_pages
-from tests.test_site_build import build_fixture
 
 POST = (
     "Title: Meeting a quokka\nDate: 2026-01-05 09:00\nTags: animals\n"
@@ -78,16 +76,7 @@ def test_a_rebuild_indexes_the_new_text_and_leaves_no_stale_file(
     """`make serve` runs one Pelican again and again: each run indexes anew."""
     content, output = tmp_path / "content", tmp_path / "output"
     write_post(content, "quokka")
-    settings = read_settings(
-        str(ROOT / "pelican.conf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-        },
-    )
-    site = Pelican(settings)
+    site = Pelican(site_settings(content, output))
     site.run()
     stale = output / FOLDER / "fragment" / "stale.pf_fragment"
     stale.write_bytes(b"from an older build")

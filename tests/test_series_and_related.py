@@ -19,10 +19,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from plugins.finding.finding import assign_related_posts, rank_related
+from tests.builds import build_fixture
 from tests.conftest import Build
 from tests.test_site_build import (
     FIXTURES,
-    build_fixture,
     post_file,
     published_posts,
     series_posts,

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
 from plugins.post_meta.post_meta import reading_time
-from tests.conftest import ROOT, Build
+from tests.builds import ROOT, build_fixture
+from tests.conftest import Build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETTINGS = read_settings(str(ROOT / "pelican.conf.py"))
@@ -431,21 +431,6 @@ def test_reading_time_rounds_up_to_whole_minutes() -> None:
     assert reading_time("<p>" + "word " * 221 + "</p>", 220) == 2
     # Markup is not counted as words.
     assert reading_time('<ul><li><a href="/x/">one</a></li></ul>' * 300, 100) == 3
-
-
-def build_fixture(content: Path, output: Path, **settings_override) -> None:
-    """Build ``content`` (a folder like content/) with the site's settings."""
-    settings = read_settings(
-        str(ROOT / "pelican.conf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            **settings_override,
-        },
-    )
-    Pelican(settings).run()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from plugins.sitemap_xml.sitemap_xml import sitemap_xml, w3c_datetime
-from tests.test_site_build import build_fixture
+from tests.builds import build_fixture
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 POSTS = {

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.builds import ROOT
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
@@ -73,17 +72,3 @@ def content_copy(folder: Path, *extra: tuple[Path, str]) -> Path:
     for fixture, subfolder in extra:
         shutil.copy(fixture, content / subfolder / fixture.name)
     return content
-
-
-def make(
-    target: str, *args: str, env: dict | None = None
-) -> subprocess.CompletedProcess:
-    """Run ``make <target>`` in the project, as an author would."""
-    return subprocess.run(
-        ["make", "--no-print-directory", target, *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
-from pelican.settings import read_settings
 
-from tests.authoring.helpers import CASES, content_copy, make, summary_entries
-from tests.conftest import ROOT
+from tests.authoring.helpers import CASES, content_copy, summary_entries
+from tests.builds import build_fixture, make, site_settings
 from tests.test_site_build import published_posts
 
 FRONT_MATTER = Path(__file__).parent / "front_matter"
@@ -161,20 +159,14 @@ def build_with_reporting_plugin(tmp_path: Path, **override) -> Path:
     plugins.mkdir()
     (plugins / "reporting_plugin.py").write_text(REPORTING_PLUGIN)
     content = content_copy(tmp_path)
-    settings = read_settings(str(ROOT / "pelican.conf.py"))
-    settings = read_settings(
-        str(ROOT / "pelican.conf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(plugins)],
-            "PLUGINS": [*settings["PLUGINS"], "reporting_plugin"],
-            **override,
-        },
+    site = site_settings(content, tmp_path / "output")
+    build_fixture(
+        content,
+        tmp_path / "output",
+        PLUGIN_PATHS=[*site["PLUGIN_PATHS"], str(plugins)],
+        PLUGINS=[*site["PLUGINS"], "reporting_plugin"],
+        **override,
     )
-    Pelican(settings).run()
     return content
 
 

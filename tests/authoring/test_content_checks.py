@@ -24,9 +24,9 @@ from tests.authoring.helpers import (
     CASES,
     LOG_LINE_RE,
     content_copy,
-    make,
     summary_entries,
 )
+from tests.builds import make
 from tests.test_site_build import SITE_PAGES, published_posts
 
 

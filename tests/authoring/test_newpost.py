@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.authoring.helpers import content_copy, make, summary_entries
-from tests.conftest import ROOT
+from tests.authoring.helpers import content_copy, summary_entries
+from tests.builds import ROOT, make
 
 TITLE = "Following up after a job fair"
 SLUG = "following-up-after-a-job-fair"

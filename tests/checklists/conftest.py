@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_make_html
+from tests.builds import ROOT, make
 from tests.server import SiteServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -28,7 +28,7 @@ def build_site(posts: Path, content: Path, output: Path) -> None:
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(posts, content)
     shutil.copytree(ROOT / "content" / "extra", content / "extra")
-    result = run_make_html(output, f"CONTENTDIR={content}")
+    result = make("html", f"OUTPUTDIR={output}", f"CONTENTDIR={content}")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

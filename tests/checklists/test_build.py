@@ -27,8 +27,9 @@ from plugins.checklists.markdown_extension import (
     next_record,
     without_records,
 )
-from tests.conftest import ROOT, Build, run_make_html
-from tests.test_site_build import SETTINGS, build_fixture, soup
+from tests.builds import ROOT, build_fixture, make
+from tests.conftest import Build
+from tests.test_site_build import SETTINGS, soup
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STATIC = ROOT / "plugins" / "checklists" / "static" / "checklists"
@@ -480,7 +481,7 @@ def test_each_mistake_is_reported_with_its_file_line_and_fix(
 
 
 def test_make_html_fails_on_a_mistake_and_says_where(tmp_path: Path) -> None:
-    result = run_make_html(tmp_path, f"CONTENTDIR={FIXTURES / 'errors'}")
+    result = make("html", f"OUTPUTDIR={tmp_path}", f"CONTENTDIR={FIXTURES / 'errors'}")
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert re.search(

@@ -24,7 +24,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.conftest import ROOT
+from tests.builds import ROOT
 from tests.server import SiteServer
 
 # axe-core rules that test WCAG 2.0, 2.1 and 2.2 at levels A and AA.

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.builds import ROOT
 from tests.quality.conftest import failure_list
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

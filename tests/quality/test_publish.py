@@ -16,7 +16,7 @@ import re
 import brotli
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from tests.builds import ROOT
 from tests.quality.conftest import failure_list
 from tests.server import parse_headers_file
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from tests.conftest import run_make_html
+from tests.builds import make
 from tests.quality.conftest import failure_list
 
 
@@ -36,7 +36,7 @@ def first_difference(a: bytes, b: bytes) -> str:
 
 
 def test_two_clean_builds_are_byte_identical(site, tmp_path):
-    result = run_make_html(tmp_path)
+    result = make("html", f"OUTPUTDIR={tmp_path}")
     assert result.returncode == 0, result.stdout + result.stderr
     first, second = build_files(site.output), build_files(tmp_path)
     problems = [f"only in the first build: {name}" for name in first.keys() - second]
