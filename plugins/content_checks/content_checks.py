@@ -30,9 +30,11 @@ import atexit
 import logging
 from typing import Any
 
+import blinker
 from pelican import signals
 from pelican.contents import Content
 from pelican.log import console
+from pelican.plugins import granular_signals
 from rich.text import Text
 
 from . import log_messages
@@ -247,8 +249,11 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(drop_duplicate_posts)
     signals.article_generator_finalized.connect(remember_posts)
     signals.page_generator_finalized.connect(remember_pages)
-    signals.finalized.connect(check_and_report)
-    # A build that stops with an exception never reaches `finalized`: the problems
+    # Last of all (granular-signals' final step, after the sitemap, the search index
+    # and compression), so that what those steps report is in the one summary.
+    granular_signals.register()
+    blinker.signal("deploy").connect(check_and_report)
+    # A build that stops with an exception never reaches the summary: the problems
     # it found so far are printed when Pelican exits.
     atexit.unregister(print_unreported)
     atexit.register(print_unreported)
