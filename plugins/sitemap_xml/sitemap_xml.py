@@ -33,7 +33,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import quote
 
 import blinker
@@ -51,14 +51,9 @@ def content_date(content) -> datetime | None:
     return getattr(content, "modified", None) or getattr(content, "date", None)
 
 
-def last_modified(context: dict) -> datetime | None:
-    """Return the date of the page written from ``context``, or None."""
-    content = context.get("article") or context.get("page")
-    if content is not None:
-        return content_date(content)
-    dates = [
-        date for post in context.get("articles", ()) if (date := content_date(post))
-    ]
+def newest_date(posts) -> datetime | None:
+    """Return the newest date of ``posts``, or None if none has one."""
+    dates = [date for post in posts if (date := content_date(post))]
     return max(dates, default=None)
 
 
@@ -89,6 +84,27 @@ class Sitemap:
         self.output_path = Path()
         self.exclude: list[re.Pattern] = []
         self.pages: dict[str, datetime | None] = {}
+        # {id(list): (list, its newest date)}: every page of a paginated list
+        # (a tag, the home page) is written from the same list of posts, so
+        # its newest date is found once, not once per page. The list is kept
+        # so that its id cannot be reused by another while this build runs.
+        self.newest: dict[int, tuple[list, datetime | None]] = {}
+
+    def start(self) -> None:
+        """Forget the pages of an earlier build."""
+        self.pages = {}
+        self.newest = {}
+
+    def last_modified(self, context: dict) -> datetime | None:
+        """Return the date of the page written from ``context``, or None."""
+        content = context.get("article") or context.get("page")
+        if content is not None:
+            return content_date(content)
+        posts = context.get("articles", ())
+        known = self.newest.get(id(posts))
+        if known is None:
+            known = self.newest[id(posts)] = (posts, newest_date(posts))
+        return known[1]
 
     def add(self, path: str, context: dict) -> None:
         """List the page Pelican wrote to ``path`` from ``context``."""
@@ -97,13 +113,12 @@ class Sitemap:
         content = context.get("article") or context.get("page")
         if content is not None and content.status != "published":
             return
-        relative = PurePosixPath(Path(path).relative_to(self.output_path))
-        address = relative.as_posix()
-        if relative.name == "index.html":
+        address = Path(path).relative_to(self.output_path).as_posix()
+        if address == "index.html" or address.endswith("/index.html"):
             address = address.removesuffix("index.html")
         if any(pattern.search(address) for pattern in self.exclude):
             return
-        self.pages[address] = last_modified(context)
+        self.pages[address] = self.last_modified(context)
 
 
 sitemap = Sitemap()
@@ -141,7 +156,7 @@ def start_build(generators) -> None:
     # Every build starts afresh (`make serve` rebuilds in one process), so a page
     # that is gone, or a build that stopped half-way, leaves nothing behind.
     del generators
-    sitemap.pages = {}
+    sitemap.start()
 
 
 def add_page(path: str, context: dict) -> None:
@@ -152,7 +167,7 @@ def write_sitemap(pelican) -> None:
     target = Path(pelican.output_path) / FILENAME
     target.write_bytes(sitemap_xml(sitemap.pages, pelican.settings["SITEURL"]))
     log.info("sitemap_xml: listed %d pages in %s", len(sitemap.pages), target)
-    sitemap.pages = {}
+    sitemap.start()
 
 
 def register() -> None:
