@@ -6,11 +6,12 @@ All in a copy of the content, never in content/ itself.
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import socket
 import subprocess
+import threading
 import time
-import urllib.error
 import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -101,17 +102,34 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(url: str, server: subprocess.Popen) -> str:
+def wait_until_built(server: subprocess.Popen) -> None:
+    """Wait for `make serve`'s first build to finish.
+
+    Pelican's server answers before the build is done (with a directory listing
+    of the half-written output), so a page is only worth reading after the build
+    has printed its "Done: Processed ..." line.
+    """
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read_output() -> None:
+        for line in server.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read_output, daemon=True).start()
+    log = []
     deadline = time.monotonic() + SERVE_TIMEOUT
     while time.monotonic() < deadline:
-        if server.poll() is not None:
-            break
         try:
-            return fetch(url)
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.5)
-    output = server.stdout.read() if server.poll() is not None else ""
-    pytest.fail(f"`make serve` did not serve {url}:\n{output}")
+            line = lines.get(timeout=deadline - time.monotonic())
+        except queue.Empty:
+            break
+        if line is None:
+            break
+        log.append(line)
+        if line.lstrip().startswith("Done: Processed"):
+            return
+    pytest.fail("`make serve` did not finish its first build:\n" + "".join(log))
 
 
 def stop(server: subprocess.Popen) -> None:
@@ -152,9 +170,8 @@ def test_new_draft_shows_under_serve_and_not_when_published(
         start_new_session=True,
     )
     try:
-        home = BeautifulSoup(
-            wait_for(f"http://127.0.0.1:{port}/", server), "html.parser"
-        )
+        wait_until_built(server)
+        home = BeautifulSoup(fetch(f"http://127.0.0.1:{port}/"), "html.parser")
         card = next(
             card for card in home.select(".post-card") if TITLE in card.get_text()
         )
