@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 from plugins.finding.finding import assign_related_posts, rank_related
 from tests.builds import build_fixture
 from tests.conftest import Build
+from tests.test_search import indexed_pages
 from tests.test_site_build import (
     FIXTURES,
     post_file,
@@ -182,27 +183,38 @@ def test_related_posts_same_series_then_shared_tags(drafts_build: Path) -> None:
     assert related_links(drafts_build, "posts/unrelated/index.html") == []
 
 
+@pytest.fixture(scope="module")
+def preview_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the drafts fixture as `make serve` does: drafts listed with the posts."""
+    output = tmp_path_factory.mktemp("series_drafts_preview")
+    build_fixture(FIXTURES / "series_drafts", output, DRAFT_PREVIEW=True)
+    return output
+
+
 def test_while_previewing_drafts_a_draft_part_takes_its_place(
-    tmp_path: Path,
+    preview_build: Path,
 ) -> None:
-    build_fixture(FIXTURES / "series_drafts", tmp_path, DRAFT_PREVIEW=True)
-    page = soup(tmp_path, "series/getting-started/index.html")
+    page = soup(preview_build, "series/getting-started/index.html")
     assert [card.h2.get_text(strip=True) for card in page.select(".post-card")] == [
         "First steps",
         "An unfinished part",
         "Second steps",
         "Last steps",
     ]
-    box = soup(tmp_path, "posts/second-steps/index.html").select_one(".series-box")
+    box = soup(preview_build, "posts/second-steps/index.html").select_one(".series-box")
     assert "Part 3 of 4" in box.get_text(" ", strip=True)
 
 
-def test_drafts_are_not_indexed_for_search(drafts_build: Path) -> None:
-    draft = soup(drafts_build, "drafts/unfinished-part/index.html")
-    assert draft.select_one(".post-content") is not None
-    assert draft.select_one("[data-pagefind-body]") is None
-    published = soup(drafts_build, "posts/first-steps/index.html")
-    assert published.select_one(".post-content[data-pagefind-body]") is not None
+def test_drafts_are_not_indexed_for_search(
+    drafts_build: Path, preview_build: Path
+) -> None:
+    for output in (drafts_build, preview_build):
+        urls = set(indexed_pages(output))
+        assert {"/posts/first-steps/", "/posts/goal-setting/"} <= urls
+        # Neither the draft nor the hidden post, though both pages are written.
+        assert not any(url.startswith("/drafts/") for url in urls), sorted(urls)
+        assert (output / "posts/hidden-goals/index.html").is_file()
+        assert "/posts/hidden-goals/" not in urls
 
 
 def test_two_series_with_one_address_is_an_error_naming_both(
