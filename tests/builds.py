@@ -7,6 +7,7 @@ folder with the site's own settings through Pelican's API, for fixture sites.
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 from pathlib import Path
 
@@ -47,3 +48,38 @@ def site_settings(content: Path, output: Path, **override) -> dict:
 def build_fixture(content: Path, output: Path, **override) -> None:
     """Build ``content`` (a folder like content/) with the site's settings."""
     Pelican(site_settings(content, output, **override)).run()
+
+
+def output_files(output: Path) -> dict[str, bytes]:
+    """Return every file a build wrote, by its path in the output, with its bytes."""
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file()
+    }
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """Say how the output of two builds differs: each file, and its first change."""
+    one, two = output_files(first), output_files(second)
+    found = [f"only in {first.name}: {name}" for name in sorted(one.keys() - two)]
+    found += [f"only in {second.name}: {name}" for name in sorted(two.keys() - one)]
+    found += [
+        f"{name} differs: {_first_change(one[name], two[name])}"
+        for name in sorted(one.keys() & two.keys())
+        if one[name] != two[name]
+    ]
+    return found
+
+
+def _first_change(a: bytes, b: bytes) -> str:
+    try:
+        lines_a, lines_b = a.decode().splitlines(), b.decode().splitlines()
+    except UnicodeDecodeError:
+        return "(binary)"
+    diff = [
+        line
+        for line in difflib.unified_diff(lines_a, lines_b, lineterm="", n=0)
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    ]
+    return " | ".join(line[:120] for line in diff[:2])

@@ -45,7 +45,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.server import SiteServer  # noqa: E402 - after the path is set
+from tests.builds import differences  # noqa: E402 - after the path is set
+from tests.server import SiteServer  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
 POSTS = 1000
@@ -368,14 +369,6 @@ def machine() -> str:
     )
 
 
-def files_of(output: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(output).as_posix(): p.read_bytes()
-        for p in output.rglob("*")
-        if p.is_file()
-    }
-
-
 @dataclass
 class Results:
     runs: int
@@ -445,13 +438,7 @@ def cache_rebuilds(build: SiteBuild, content: Path, tmp: Path, runs: int):
     reference = SiteBuild(content, tmp / "reference")
     reference.run(tmp / "reference.log")
     changed.write_text(original)
-    warm_files, clean_files = files_of(build.output), files_of(reference.output)
-    differs = sorted(
-        name
-        for name in warm_files.keys() | clean_files.keys()
-        if warm_files.get(name) != clean_files.get(name)
-    )
-    return cold, warm, differs
+    return cold, warm, differences(build.output, reference.output)
 
 
 def measure(posts: int, runs: int) -> Results:
