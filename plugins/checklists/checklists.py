@@ -335,6 +335,9 @@ def _title_line(checklist: Checklist) -> int | None:
 class ChecklistPagesGenerator(Generator):
     """Write each checklist's printable page, and the page that lists them."""
 
+    # Its pages may be rendered on the second core (plugins/build_speed).
+    writes_only_through_writer = True
+
     def generate_context(self) -> None:
         owners = _report_shared_ids(self.context.get("checklists", []))
         self.printable = [checklist for checklist in owners if checklist.save_as]

@@ -1,0 +1,141 @@
+"""Rendering on two cores: a copy of the build renders every other page.
+
+When the build asks for its writer (``get_writer``, after every post and page is
+read and just before any page is written), a copy of the build runs the output
+step of each generator that writes only through the writer: Pelican's posts,
+pages and template pages, and plugin generators that say so with a class
+attribute ``writes_only_through_writer = True``. The copy renders the pages in
+its share (every other page, by a hash of the page's path) and sends their HTML;
+it writes no file, feed or copy of its own. The build runs every generator as
+usual with a writer that, for a page in the copy's share, takes the copy's HTML
+instead of rendering the template: the build still writes every file, sends
+every signal (``content_written``, which ``sitemap_xml`` reads) and checks that
+no page is written twice.
+
+The copy renders what the build would, because it is the build, copied at the
+moment the first page is written, and runs the same output steps in the same
+order. A page of the copy's share that a generator outside that list writes is
+rendered by the build, once the copy has ended.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import zlib
+from typing import Any
+
+from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
+from pelican.writers import Writer
+
+from .copy import BuildCopy
+
+log = logging.getLogger(__name__)
+
+PELICAN_GENERATORS = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
+
+
+def copys_share(path: str) -> bool:
+    """Return whether the copy renders the page written at ``path``."""
+    return zlib.crc32(path.encode()) % 2 == 1
+
+
+def writes_only_through_writer(generator) -> bool:
+    return isinstance(generator, PELICAN_GENERATORS) or getattr(
+        generator, "writes_only_through_writer", False
+    )
+
+
+class _RenderForBuild:
+    """A template, in the copy: renders the copy's share, and sends it."""
+
+    def __init__(self, template, copy: BuildCopy) -> None:
+        self.template, self.copy = template, copy
+
+    def render(self, context: dict) -> str:
+        path = context["output_file"]
+        if copys_share(path):
+            self.copy.produce(path, lambda: self.template.render(context))
+        return ""
+
+
+class CopyWriter(Writer):
+    """The copy's writer: it renders its share of the pages and writes nothing."""
+
+    copy: BuildCopy
+
+    def write_file(self, name, template, context, *args, **kwargs) -> None:
+        super().write_file(
+            name, _RenderForBuild(template, self.copy), context, *args, **kwargs
+        )
+
+    def write_feed(self, *args, **kwargs) -> None:
+        """Leave feeds to the build, which writes them."""
+
+    def _open_w(self, filename, encoding, override=False):
+        return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
+
+
+class _RenderedByCopy:
+    """A template, in the build: the copy's HTML for a page of its share."""
+
+    def __init__(self, template, copy: BuildCopy) -> None:
+        self.template, self.copy = template, copy
+
+    def render(self, context: dict) -> str:
+        path = context["output_file"]
+        if copys_share(path):
+            html = self.copy.take(path)
+            if html is not None:
+                return html
+        return self.template.render(context)
+
+
+class Rendering:
+    """The copy rendering pages for the build under way, if there is one."""
+
+    def __init__(self) -> None:
+        self.generators: list[Any] = []
+        self.copy: BuildCopy | None = None
+
+    def remember_generators(self, generators) -> None:
+        self.generators = generators
+
+    def share(self, pelican) -> type[Writer] | None:
+        """Start the copy; return the writer class that takes its pages."""
+        self.finish(pelican)
+        settings = pelican.settings
+        context = self.generators[0].context if self.generators else {}
+        contents = len(context.get("articles", [])) + len(context.get("pages", []))
+        minimum = settings["BUILD_SPEED_PARALLEL_MIN_FILES"]
+        if not minimum or contents < minimum:
+            return None
+        output_path = pelican.output_path
+        generators = [g for g in self.generators if writes_only_through_writer(g)]
+
+        def work(copy: BuildCopy) -> None:
+            writer = CopyWriter(output_path, settings=settings)
+            writer.copy = copy
+            for generator in generators:
+                generator.generate_output(writer)
+
+        self.copy = BuildCopy(work, settings)
+        log.info("build_speed: a second process renders every other page")
+        return SharedWriter
+
+    def finish(self, pelican) -> None:
+        if self.copy is not None:
+            self.copy.finish()
+            self.copy = None
+
+
+rendering = Rendering()
+
+
+class SharedWriter(Writer):
+    """The build's writer: pages of the copy's share come rendered by the copy."""
+
+    def write_file(self, name, template, context, *args, **kwargs) -> None:
+        if rendering.copy is not None:
+            template = _RenderedByCopy(template, rendering.copy)
+        super().write_file(name, template, context, *args, **kwargs)
