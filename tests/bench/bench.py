@@ -6,11 +6,13 @@ on any machine, rather than absolute times, which do not.
 
 1. A corpus of 1,000 posts (each with an 8-item checklist, three tags and a place
    in a series of ten), built alternately with the site's own build (`make html`:
-   the theme and every plugin, the Pagefind index included) and with plain
-   Pelican (its default theme, no plugins), at least three times each: median wall
-   times and their ratio.
-2. Where the site's build spends its time, from one profiled build: reading,
-   writing, and each plugin (the search index is plugins/search_index).
+   the theme and every plugin, the Pagefind index included), the same on one
+   core (plugins/build_speed's second process turned off) and plain Pelican (its
+   default theme, no plugins), at least three times each: median wall times and
+   their ratios.
+2. Where the site's build spends its time, from one profiled build on one core
+   (the profiler follows one process, and on one core the parts add up):
+   reading, writing, and each plugin (the search index is plugins/search_index).
 3. A rebuild with a warm Pelican content cache after one post changed, against a
    cold build with an empty cache; and whether the two give the same site.
 4. In Chromium: on a 200-item checklist, the time from a click to the saved
@@ -56,6 +58,8 @@ BIG_CHECKLIST_ITEMS = 200
 TOGGLES = 50
 # Bars and goals from the issue "Quality gates".
 RATIO_BAR, RATIO_GOAL = 1.5, 1.15
+# The site's build without plugins/build_speed's second process.
+ONE_CORE = {"BUILD_SPEED_PARALLEL_MIN_FILES": "0"}
 WARM_GOAL = 0.5
 CLICK_GOAL_MS = 16.0
 
@@ -264,7 +268,7 @@ def where_the_time_goes(stats_file: Path) -> tuple[float, dict[str, float]]:
 
 
 def profile_build(build: SiteBuild, stats_file: Path, log: Path) -> None:
-    command = build.pelican_with()
+    command = build.pelican_with(**ONE_CORE)
     # `.venv/bin/pelican ARGS` -> `python -m cProfile -o FILE -m pelican ARGS`
     profiled = [str(PYTHON), "-m", "cProfile", "-o", str(stats_file), "-m", "pelican"]
     measured(profiled + command[1:], log)
@@ -373,6 +377,7 @@ def machine() -> str:
 class Results:
     runs: int
     site: list[Run]
+    one_core: list[Run]
     plain: list[Run]
     pages_site: int
     pages_plain: int
@@ -389,26 +394,29 @@ class Results:
 
 
 def compare_builds(build: SiteBuild, content: Path, tmp: Path, runs: int):
-    """Build with the site's build and with plain Pelican, alternating."""
+    """Build with the site's build, on one core, and plain Pelican, alternating."""
     plain_settings = tmp / "plain.conf.py"
     plain_settings.write_text(PLAIN_SETTINGS)
     site: list[Run] = []
+    one_core: list[Run] = []
     plain: list[Run] = []
     for n in range(runs):
         fresh(build.output)
         site.append(build.run(tmp / f"site-{n}.log"))
+        fresh(build.output)
+        one_core.append(build.run(tmp / f"one-core-{n}.log", **ONE_CORE))
         fresh(tmp / "plain")
         plain.append(
             plain_build(content, tmp / "plain", plain_settings, tmp / f"plain-{n}.log")
         )
         print(
-            f"  run {n + 1}: site {site[-1].seconds:.2f} s, "
-            f"plain {plain[-1].seconds:.2f} s",
+            f"  run {n + 1}: site {site[-1].seconds:.2f} s, one core "
+            f"{one_core[-1].seconds:.2f} s, plain {plain[-1].seconds:.2f} s",
             flush=True,
         )
     pages_site = sum(1 for _ in build.output.rglob("*.html"))
     pages_plain = sum(1 for _ in (tmp / "plain").rglob("*.html"))
-    return site, plain, pages_site, pages_plain
+    return site, one_core, plain, pages_site, pages_plain
 
 
 def cache_rebuilds(build: SiteBuild, content: Path, tmp: Path, runs: int):
@@ -449,7 +457,9 @@ def measure(posts: int, runs: int) -> Results:
         words = sum(len(p.read_text().split()) for p in content.glob("posts/*.md"))
         print(f"Corpus: {posts} posts, {words:,} words", flush=True)
         build = SiteBuild(content, tmp / "site")
-        site, plain, pages_site, pages_plain = compare_builds(build, content, tmp, runs)
+        site, one_core, plain, pages_site, pages_plain = compare_builds(
+            build, content, tmp, runs
+        )
         fresh(build.output)
         profile_build(build, tmp / "site.prof", tmp / "profile.log")
         profiled_total, parts = where_the_time_goes(tmp / "site.prof")
@@ -458,6 +468,7 @@ def measure(posts: int, runs: int) -> Results:
     return Results(
         runs=runs,
         site=site,
+        one_core=one_core,
         plain=plain,
         pages_site=pages_site,
         pages_plain=pages_plain,
@@ -480,6 +491,7 @@ def verdict(value: float, goal: float, bar: float | None = None) -> str:
 
 def report(results: Results) -> None:
     site, plain = Results.median(results.site), Results.median(results.plain)
+    one_core = Results.median(results.one_core)
     # Pagefind runs inside the build (plugins/search_index): its share is read
     # from the profiled build, where the plugin waits for it.
     site_index = results.parts.get("plugin search_index", 0.0)
@@ -498,6 +510,11 @@ def report(results: Results) -> None:
             "  of which the search index",
             f"{site_index:.2f} s",
             "Pagefind, in the profiled build",
+        ),
+        (
+            "Clean build, site on one core",
+            f"{one_core:.2f} s",
+            f"{runs}; {site / one_core:.2f} of it with the second core",
         ),
         (
             "Clean build, plain Pelican",
@@ -535,7 +552,10 @@ def report(results: Results) -> None:
         print(f"{name:<{width}}  {value:>14}  {note}")
 
     total = results.profiled_total
-    print(f"\nWhere the time goes (one site build under the profiler, {total:.2f} s):")
+    print(
+        f"\nWhere the time goes (one site build on one core, under the profiler, "
+        f"{total:.2f} s):"
+    )
     for name, seconds in sorted(results.parts.items(), key=lambda item: -item[1]):
         print(f"  {name:<{width}}  {seconds:>7.2f} s  {seconds / total:>4.0%}")
 
