@@ -472,20 +472,32 @@ def test_disclaimer_none_leaves_the_disclaimer_out(disclaimer_build: Path) -> No
     assert SETTINGS["SITE_DISCLAIMER"] not in page.get_text(" ")
 
 
-def test_empty_disclaimer_line_is_reported_with_its_file(
+def test_empty_disclaimer_line_is_reported_with_its_file_and_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
         build_fixture(FIXTURES / "disclaimer_empty", tmp_path)
-    warnings = [
-        record.getMessage()
+    # What the content checks list in their summary: file, line, problem, fix.
+    reported = [
+        (
+            Path(record.content_path).name,
+            record.content_line,
+            record.getMessage(),
+            record.content_fix,
+        )
         for record in caplog.records
-        if record.levelno >= logging.WARNING
+        if hasattr(record, "content_path") and record.levelno == logging.WARNING
     ]
-    assert any(
-        "empty-disclaimer.md:5: 'Disclaimer:' is empty" in message
-        for message in warnings
-    ), warnings
+    assert reported == [
+        (
+            "empty-disclaimer.md",
+            5,
+            "The Disclaimer line is empty, so this post ends with the site's "
+            "disclaimer.",
+            "write this post's own disclaimer after the colon, or "
+            '"Disclaimer: none" to leave it out of this post.',
+        )
+    ]
 
 
 def test_home_paginates_with_links_both_ways(tmp_path: Path) -> None:

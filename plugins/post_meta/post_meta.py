@@ -79,13 +79,16 @@ def disclaimer_text(article: Article) -> str | None:
     text = " ".join(value) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     if not text:
-        line = metadata_line(article.source_path, "disclaimer")
+        # Reported by the content checks (plugins/content_checks), with the line.
         log.warning(
-            "post_meta: %s%s: 'Disclaimer:' is empty; write the disclaimer text, "
-            "or 'Disclaimer: %s' to leave it out of this post",
-            article.source_path,
-            f":{line}" if line else "",
-            DISCLAIMER_OFF,
+            "The Disclaimer line is empty, so this post ends with the site's "
+            "disclaimer.",
+            extra={
+                "content_path": article.source_path,
+                "content_line": metadata_line(article.source_path, "disclaimer"),
+                "content_fix": "write this post's own disclaimer after the colon, "
+                f'or "Disclaimer: {DISCLAIMER_OFF}" to leave it out of this post.',
+            },
         )
         return article.settings.get("SITE_DISCLAIMER") or None
     if text.lower() == DISCLAIMER_OFF:
