@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import logging
 
+import blinker
 from pelican import signals
+from pelican.plugins import granular_signals
 
 from .copy import can_fork
 from .reading import finish_reading, share_reading
@@ -60,4 +62,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(keep_urls)
     signals.all_generators_finalized.connect(rendering.remember_generators)
     signals.get_writer.connect(rendering.share)
-    signals.finalized.connect(rendering.finish)
+    # The copy works on for other plugins after the pages are written (see
+    # writing.py): it is waited for at granular-signals' last step.
+    granular_signals.register()
+    blinker.signal("deploy").connect(rendering.finish)

@@ -158,8 +158,12 @@ class BuildCopy:
         return result
 
     def finish(self) -> None:
-        """Stop the copy; results nobody took are dropped."""
-        self._process.kill()
+        """Wait for the copy to end its work; what it sent can still be taken."""
         self._process.join()
         self._receiver.join()
         self._receive.close()
+
+    def stop(self) -> None:
+        """End the copy now, for a build that stopped early; it sends no more."""
+        self._process.kill()
+        self.finish()

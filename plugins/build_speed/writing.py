@@ -25,6 +25,7 @@ import os
 import zlib
 from typing import Any
 
+import blinker
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 from pelican.writers import Writer
 
@@ -33,6 +34,13 @@ from .copy import BuildCopy
 log = logging.getLogger(__name__)
 
 PELICAN_GENERATORS = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
+# Named signals, so that another plugin can use the copy without importing this
+# one: build_speed_copy_started(copy) in the build, once the copy exists, for a
+# receiver to keep it and later ``take`` what it asked for; and
+# build_speed_copy_idle(copy) in the copy, once it has rendered its share, for a
+# receiver to ``produce`` results there (the content checks read posts' HTML).
+COPY_STARTED = blinker.signal("build_speed_copy_started")
+COPY_IDLE = blinker.signal("build_speed_copy_idle")
 
 
 def copys_share(path: str) -> bool:
@@ -103,7 +111,9 @@ class Rendering:
 
     def share(self, pelican) -> type[Writer] | None:
         """Start the copy; return the writer class that takes its pages."""
-        self.finish(pelican)
+        if self.copy is not None:  # left by a build that stopped early
+            self.copy.stop()
+            self.copy = None
         settings = pelican.settings
         context = self.generators[0].context if self.generators else {}
         contents = len(context.get("articles", [])) + len(context.get("pages", []))
@@ -118,12 +128,15 @@ class Rendering:
             writer.copy = copy
             for generator in generators:
                 generator.generate_output(writer)
+            COPY_IDLE.send(copy)
 
         self.copy = BuildCopy(work, settings)
+        COPY_STARTED.send(self.copy)
         log.info("build_speed: a second process renders every other page")
         return SharedWriter
 
     def finish(self, pelican) -> None:
+        """At the build's last step, once the copy's work is taken or done."""
         if self.copy is not None:
             self.copy.finish()
             self.copy = None

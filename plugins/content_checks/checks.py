@@ -61,16 +61,30 @@ class LineFinder:
         return None
 
 
-def check_content(content: Content, output_path: str, tags_in_use: list[str]) -> None:
-    """Run every check that applies to ``content`` (a post or a page)."""
+def html_of(content: Content) -> tuple[HtmlScan, HtmlScan]:
+    """Read the HTML of ``content`` and of its summary, once for every check."""
+    return (
+        scan_html(content.content or ""),
+        scan_html(content.metadata.get("summary") or ""),
+    )
+
+
+def check_content(
+    content: Content,
+    output_path: str,
+    tags_in_use: list[str],
+    html: tuple[HtmlScan, HtmlScan] | None = None,
+) -> None:
+    """Run every check that applies to ``content`` (a post or a page).
+
+    ``html`` is what ``html_of(content)`` returns, where it was read already.
+    """
     settings = findings.settings
     path = content.source_path
     text = read_source(path)
     fields = header_fields(text)
     what = kind(content)
-    # Each piece of HTML is read once, for every check that needs it.
-    body = scan_html(content.content or "")
-    summary = scan_html(content.metadata.get("summary") or "")
+    body, summary = html or html_of(content)
 
     _check_fields_written_once(path, fields)
     if not str(getattr(content, "title", "")).strip():
