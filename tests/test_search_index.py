@@ -125,3 +125,30 @@ def test_a_missing_pagefind_program_says_how_to_install_it(
     monkeypatch.setattr(search_index, "get_executable", missing)
     with pytest.raises(SearchIndexError, match=r"pip install -r requirements\.txt"):
         search_index.build_index(tmp_path)
+
+
+def test_pagefind_reads_only_where_posts_and_pages_are_written() -> None:
+    settings = {
+        "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
+        "ARTICLE_LANG_SAVE_AS": "",
+        "PAGE_SAVE_AS": "{slug}/index.html",
+        "PAGE_LANG_SAVE_AS": "{date:%Y/%m}/{slug}-{lang}.html",
+    }
+    saved_as = ["posts/a/index.html", "about/index.html", "special/offer.html"]
+    assert search_index.indexed_files_glob(settings, saved_as) == (
+        "{**/*-*.html,*/index.html,posts/*/index.html,special/offer.html}"
+    )
+    # A name a glob would read as a pattern: Pagefind reads every page instead.
+    assert (
+        search_index.indexed_files_glob(settings, ["odd/[draft].html"])
+        == search_index.EVERY_PAGE
+    )
+
+
+def test_a_post_saved_elsewhere_is_indexed_too(tmp_path: Path) -> None:
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_post(content, "quokka")
+    post = content / "posts" / "quokka.md"
+    post.write_text("Save_as: animals/quokka.html\n" + post.read_text())
+    build_fixture(content, output)
+    assert "quokka" in indexed_pages(output)["/animals/quokka.html"]["content"]

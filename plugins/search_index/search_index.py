@@ -11,6 +11,13 @@ so pelican-precompress (``make publish``) writes ``.gz`` and ``.br`` copies of
 the index's files too. Every build runs it, ``make serve``'s rebuilds included,
 so a search in the preview finds what the preview shows.
 
+Which files: only where published posts and pages are written (the pages whose
+theme marks text to index), as a glob made from ``ARTICLE_SAVE_AS`` and
+``PAGE_SAVE_AS`` (and their ``_LANG_`` forms) plus any page saved elsewhere
+(a ``Save_as:`` in its header), collected once every post is read. Pagefind
+then does not read every list page, printable checklist and tag page only to
+find nothing to index: a fifth of its time on a site of 1,000 posts.
+
 What: the old index goes first (Pagefind adds files and removes none, so stale
 ones would pile up). Pagefind then writes, for every site, files this one never
 loads, and has no option to leave them out, so they are removed after it runs:
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import subprocess
 import time
@@ -35,6 +43,7 @@ from pathlib import Path
 
 import blinker
 from pagefind_bin import get_executable
+from pelican import signals
 from pelican.plugins import granular_signals
 
 log = logging.getLogger(__name__)
@@ -57,7 +66,52 @@ class SearchIndexError(Exception):
     """Pagefind could not build the search index."""
 
 
-def pagefind_command(site: Path) -> list[str]:
+SAVE_AS_SETTINGS = (
+    "ARTICLE_SAVE_AS",
+    "ARTICLE_LANG_SAVE_AS",
+    "PAGE_SAVE_AS",
+    "PAGE_LANG_SAVE_AS",
+)
+PLACEHOLDER_RE = re.compile(r"\{[^}]*\}")
+GLOB_SPECIAL = set("*?[]{}!,\\")
+EVERY_PAGE = "**/*.{html}"  # Pagefind's own default
+
+
+def indexed_files_glob(settings: dict, saved_as: list[str]) -> str:
+    """Return a glob for Pagefind that matches every path in ``saved_as``.
+
+    Each ``{...}`` of a *_SAVE_AS setting becomes ``*``, or ``**`` where the
+    value could hold a "/" (a date format such as ``{date:%Y/%m}``); a path that
+    no pattern matches is added as it is. A name with a character that globs
+    read specially gives Pagefind's own default: every page.
+    """
+    patterns = set()
+    for name in SAVE_AS_SETTINGS:
+        value = settings.get(name)
+        if not value:
+            continue
+        if GLOB_SPECIAL & set(PLACEHOLDER_RE.sub("", value)):
+            return EVERY_PAGE
+        patterns.add(PLACEHOLDER_RE.sub(lambda m: "**" if "/" in m[0] else "*", value))
+    matchers = [re.compile(_as_regex(pattern)) for pattern in patterns]
+    for path in saved_as:
+        if any(matcher.fullmatch(path) for matcher in matchers):
+            continue
+        if GLOB_SPECIAL & set(path):
+            return EVERY_PAGE
+        patterns.add(path)
+    return "{" + ",".join(sorted(patterns)) + "}"
+
+
+def _as_regex(pattern: str) -> str:
+    parts = re.split(r"(\*\*|\*)", pattern)
+    return "".join(
+        "[^/]*" if part == "*" else ".*" if part == "**" else re.escape(part)
+        for part in parts
+    )
+
+
+def pagefind_command(site: Path, glob: str = EVERY_PAGE) -> list[str]:
     try:
         executable = get_executable()
     except FileNotFoundError as error:
@@ -66,16 +120,16 @@ def pagefind_command(site: Path) -> list[str]:
             "pinned requirements again: .venv/bin/pip install -r requirements.txt"
         ) from None
     # --quiet: warnings and errors only, which are worth showing.
-    return [str(executable), "--site", str(site), "--quiet"]
+    return [str(executable), "--site", str(site), "--glob", glob, "--quiet"]
 
 
-def build_index(site: Path) -> int:
+def build_index(site: Path, glob: str = EVERY_PAGE) -> int:
     """Index the finished site in ``site``; return how many pages were indexed."""
     bundle = site / FOLDER
     if bundle.exists():
         shutil.rmtree(bundle)
     result = subprocess.run(
-        pagefind_command(site), capture_output=True, text=True, check=False
+        pagefind_command(site, glob), capture_output=True, text=True, check=False
     )
     # Pagefind may print a message twice (on both streams, or twice on one):
     # each line is shown once.
@@ -96,9 +150,28 @@ def build_index(site: Path) -> int:
     return sum(language["page_count"] for language in languages.values())
 
 
+# Where this build writes its published posts and pages, the pages with text to
+# index; collected once every post is read (all_generators_finalized).
+published_paths: list[str] = []
+
+
+def remember_published(generators) -> None:
+    published_paths[:] = [
+        item.save_as
+        for generator in generators
+        for item in [
+            *getattr(generator, "articles", []),
+            *getattr(generator, "pages", []),
+            *getattr(generator, "translations", []),
+        ]
+        if item.status == "published" and item.save_as
+    ]
+
+
 def index_site(pelican) -> None:
     started = time.perf_counter()
-    pages = build_index(Path(pelican.output_path))
+    glob = indexed_files_glob(pelican.settings, published_paths)
+    pages = build_index(Path(pelican.output_path), glob)
     log.info(
         "search_index: indexed %d pages in %.2f s",
         pages,
@@ -108,4 +181,5 @@ def index_site(pelican) -> None:
 
 def register() -> None:
     granular_signals.register()
+    signals.all_generators_finalized.connect(remember_published)
     blinker.signal("optimize").connect(index_site)
