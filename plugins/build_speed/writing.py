@@ -54,11 +54,15 @@ def writes_only_through_writer(generator) -> bool:
     )
 
 
-class _RenderForBuild:
-    """A template, in the copy: renders the copy's share, and sends it."""
+class _StandIn:
+    """What the writer is given in place of a template, in the build or the copy."""
 
     def __init__(self, template, copy: BuildCopy) -> None:
         self.template, self.copy = template, copy
+
+
+class _RenderForBuild(_StandIn):
+    """In the copy: render the pages of the copy's share, and send them."""
 
     def render(self, context: dict) -> str:
         path = context["output_file"]
@@ -84,11 +88,8 @@ class CopyWriter(Writer):
         return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
 
 
-class _RenderedByCopy:
-    """A template, in the build: the copy's HTML for a page of its share."""
-
-    def __init__(self, template, copy: BuildCopy) -> None:
-        self.template, self.copy = template, copy
+class _RenderedByCopy(_StandIn):
+    """In the build: the copy's HTML for a page of its share, else render it."""
 
     def render(self, context: dict) -> str:
         path = context["output_file"]
