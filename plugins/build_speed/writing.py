@@ -20,8 +20,8 @@ rendered by the build, once the copy has ended.
 
 from __future__ import annotations
 
+import io
 import logging
-import os
 import zlib
 from typing import Any
 
@@ -85,7 +85,8 @@ class CopyWriter(Writer):
         """Leave feeds to the build, which writes them."""
 
     def _open_w(self, filename, encoding, override=False):
-        return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
+        # Pelican writes the page it rendered into this; the copy keeps nothing.
+        return io.StringIO()
 
 
 class _RenderedByCopy(_StandIn):
