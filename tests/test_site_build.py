@@ -7,7 +7,6 @@ per-post disclaimer: the site's text, a post's own text, and `Disclaimer: none`.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
 from plugins.post_meta.post_meta import reading_time
-from tests.builds import ROOT, build_fixture
+from tests.authoring.helpers import summary_entries
+from tests.builds import ROOT, build_fixture, make
 from tests.conftest import Build
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -473,25 +473,26 @@ def test_disclaimer_none_leaves_the_disclaimer_out(disclaimer_build: Path) -> No
 
 
 def test_empty_disclaimer_line_is_reported_with_its_file_and_line(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
 ) -> None:
-    with caplog.at_level(logging.WARNING):
-        build_fixture(FIXTURES / "disclaimer_empty", tmp_path)
-    # What the content checks list in their summary: file, line, problem, fix.
-    reported = [
-        (
-            Path(record.content_path).name,
-            record.content_line,
-            record.getMessage(),
-            record.content_fix,
-        )
-        for record in caplog.records
-        if hasattr(record, "content_path") and record.levelno == logging.WARNING
+    result = make(
+        "html",
+        f"CONTENTDIR={FIXTURES / 'disclaimer_empty'}",
+        f"OUTPUTDIR={tmp_path}",
+    )
+    log = result.stdout + result.stderr
+    # A warning: the post is built, with the site's disclaimer.
+    assert result.returncode == 0, log
+    disclaimer = [
+        (Path(e.path).name, e.line, e.severity, e.message, e.fix)
+        for e in summary_entries(log)
+        if "Disclaimer" in e.message
     ]
-    assert reported == [
+    assert disclaimer == [
         (
             "empty-disclaimer.md",
             5,
+            "warning",
             "The Disclaimer line is empty, so this post ends with the site's "
             "disclaimer.",
             "write this post's own disclaimer after the colon, or "

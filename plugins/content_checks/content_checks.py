@@ -11,7 +11,8 @@ Errors would publish a wrong or broken page; warnings are advice. No traceback
 is shown for a mistake in content. The problems come from Pelican's own messages
 (``log_messages``), from the checks of every post and page once the site is
 written (``checks``), and from other plugins that log a content problem with
-``extra={"content_path": ..., "content_line": ..., "content_fix": ...}``.
+``extra={"content_path": ..., "content_line": ..., "content_fix": ...}`` (or
+``"content_field": "disclaimer"`` instead of a line: the line of that header field).
 
 Settings (defaults set at ``initialized``):
 

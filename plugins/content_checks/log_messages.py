@@ -8,7 +8,8 @@ where). A handler on the root logger catches every warning and error:
 - a message of Pelican's about content is replaced by one that names the file
   and line and says how to fix it (the translators below), or dropped when a
   check of this plugin reports the same mistake better;
-- a record that carries ``content_path`` (and optionally ``content_line`` and
+- a record that carries ``content_path`` (and optionally ``content_line``, or
+  ``content_field``: a header field whose line this plugin finds, and
   ``content_fix``) in its ``extra`` becomes a problem of that file: this is how
   another plugin reports a content mistake through the same summary;
 - any other warning or error counts as an error, with its own words.
@@ -251,9 +252,13 @@ def is_reported_by_checks(record: logging.LogRecord) -> bool:
 def collect(record: logging.LogRecord, exc: BaseException | None) -> None:
     """Add the problem that ``record`` stands for, if any, to the findings."""
     if hasattr(record, "content_path"):
+        line = getattr(record, "content_line", None)
+        field = getattr(record, "content_field", None)
+        if line is None and field:
+            line = field_line(header_fields(read_source(record.content_path)), field)
         findings.add(
             record.content_path,
-            getattr(record, "content_line", None),
+            line,
             ERROR if record.levelno >= logging.ERROR else WARNING,
             record.getMessage(),
             getattr(record, "content_fix", ""),

@@ -57,19 +57,6 @@ def reading_time(html: str, words_per_minute: int) -> int:
     return max(1, math.ceil(words / words_per_minute))
 
 
-def metadata_line(path: str, key: str) -> int | None:
-    """Return the 1-based line of ``key:`` in the header of the file at ``path``."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8") as source:
-            for number, line in enumerate(source, start=1):
-                if pattern.match(line):
-                    return number
-    except OSError:
-        return None
-    return None
-
-
 def disclaimer_text(article: Article) -> str | None:
     """Return the disclaimer that ends ``article``, or None when it has none."""
     value = article.metadata.get("disclaimer")
@@ -79,13 +66,14 @@ def disclaimer_text(article: Article) -> str | None:
     text = " ".join(value) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     if not text:
-        # Reported by the content checks (plugins/content_checks), with the line.
+        # Reported by the content checks (plugins/content_checks), which find the
+        # line of the field.
         log.warning(
             "The Disclaimer line is empty, so this post ends with the site's "
             "disclaimer.",
             extra={
                 "content_path": article.source_path,
-                "content_line": metadata_line(article.source_path, "disclaimer"),
+                "content_field": "disclaimer",
                 "content_fix": "write this post's own disclaimer after the colon, "
                 f'or "Disclaimer: {DISCLAIMER_OFF}" to leave it out of this post.',
             },
