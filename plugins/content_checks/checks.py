@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.contents import Article, Content
+from pelican.urlwrappers import URLWrapper
 
 from .findings import (
     ERROR,
@@ -381,15 +382,20 @@ def _unresolved(
 
 
 def check_series(articles: Iterable[Article]) -> None:
-    """Report series names that differ from another only in case or spaces."""
+    """Report series names that give the same address as another series.
+
+    Names that differ only in capital letters, spaces or punctuation get one slug,
+    so one series page: the posts of the other spelling would start a series of
+    their own, and the finding plugin writes only one of the two pages.
+    """
     spellings: dict[str, dict[str, list[Article]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for article in articles:
         name = article.metadata.get("series")
         if name:
-            key = "".join(str(name).split()).casefold()
-            spellings[key][str(name)].append(article)
+            slug = URLWrapper(str(name), findings.settings).slug
+            spellings[slug][str(name)].append(article)
     for names in spellings.values():
         if len(names) < 2:
             continue
@@ -410,9 +416,10 @@ def check_series(articles: Iterable[Article]) -> None:
                     ERROR,
                     f'The series "{name}" differs from the series "{canonical}" '
                     f"({count} post{'s' if count != 1 else ''}) only in capital "
-                    "letters or spaces, so this post would start a series of its "
-                    "own.",
-                    f'write "{field_example(text, "Series", canonical)}" exactly.',
+                    "letters, spaces or punctuation, so both would have one series "
+                    "page, and this post would start a series of its own.",
+                    f'write "{field_example(text, "Series", canonical)}" exactly, '
+                    "or give the series a name that differs in letters.",
                 )
 
 

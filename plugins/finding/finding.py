@@ -171,25 +171,27 @@ def without_clashing_slugs(all_series: list[Series]) -> list[Series]:
     """Return ``all_series`` less any series whose address another one already has.
 
     Two names that differ only in case or punctuation ("Job search", "Job Search!")
-    get one slug; the second page would overwrite the first, so it is not written,
-    and the error names both series and the files that use them.
+    get one slug, so one page: the series with more parts keeps it (a tie: the one
+    whose first part is older), the spelling the content checks
+    (plugins/content_checks) tell the author to use on the series line of each
+    post that spells the name the other way.
     """
-    by_slug: dict[str, Series] = {}
+    by_slug: dict[str, list[Series]] = defaultdict(list)
     for series in all_series:
-        first = by_slug.setdefault(series.slug, series)
-        if first is series:
-            continue
-        log.error(
-            "finding: the series %r (%s) and %r (%s) get the same address, %s, so "
-            "only the first has a page; write the series name the same way in "
-            "every part, or give the two series names that differ in letters",
-            first.name,
-            ", ".join(part.relative_source_path for part in first.parts),
-            series.name,
-            ", ".join(part.relative_source_path for part in series.parts),
-            series.url,
-        )
-    return list(by_slug.values())
+        by_slug[series.slug].append(series)
+    kept = {
+        id(min(group, key=lambda s: (-len(s.parts), min(p.date for p in s.parts))))
+        for group in by_slug.values()
+    }
+    for series in all_series:
+        if id(series) not in kept:
+            log.info(
+                "finding: the series %r shares the address %s with another; it has "
+                "no page of its own",
+                series.name,
+                series.url,
+            )
+    return [series for series in all_series if id(series) in kept]
 
 
 def assign_related_posts(context: dict, limit: int) -> None:
