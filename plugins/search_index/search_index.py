@@ -44,6 +44,7 @@ from pathlib import Path
 import blinker
 from pagefind_bin import get_executable
 from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 
 log = logging.getLogger(__name__)
@@ -156,15 +157,15 @@ published_paths: list[str] = []
 
 
 def remember_published(generators) -> None:
+    items = []
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            items += generator.articles + generator.translations
+        elif isinstance(generator, PagesGenerator):
+            items += generator.pages + generator.translations
+    # draft_preview lists drafts with the posts under `make serve`: not indexed.
     published_paths[:] = [
-        item.save_as
-        for generator in generators
-        for item in [
-            *getattr(generator, "articles", []),
-            *getattr(generator, "pages", []),
-            *getattr(generator, "translations", []),
-        ]
-        if item.status == "published" and item.save_as
+        item.save_as for item in items if item.status == "published" and item.save_as
     ]
 
 
