@@ -1,3 +1,2 @@
-// Marks the page as scripted before any control that needs JavaScript is shown
-// (progressive enhancement: CSS hides those controls until `js-enabled` is set).
+// Marks the page as scripted: see theme/templates/base.html.
 document.body.classList.add("js-enabled");
