@@ -101,6 +101,8 @@ class Checklist:
     # Pelican resolves its {filename} links with the rest of the post.
     fieldset: Markup
     item_count: int
+    timed: int  # how many items have a time limit
+    start: str | None  # the question that asks when the time limits start
     source: Content  # the post or page it is in
     url: str | None  # of its printable page; None when it has none
     save_as: str | None
@@ -271,6 +273,8 @@ def _checklist(
         title=record["title"],
         fieldset=Markup(fieldset),
         item_count=record["items"],
+        timed=record["timed"],
+        start=record["start"],
         source=content,
         url=settings["CHECKLISTS_URL"].format(id=checklist_id) if save_as else None,
         save_as=save_as.format(id=checklist_id) if save_as else None,

@@ -80,6 +80,8 @@ HTML_ID_PREFIX = "checklist-"
 ID_SEPARATOR = "--"
 UNTITLED_ID = "checklist"
 DEFAULT_TITLE = "Checklist"
+# The question that asks for the moment an item's time limit counts from.
+DEFAULT_START = "When do the time limits start?"
 # How a checklist's items read where there are no checkboxes (feeds): to do, done.
 MARKS = {False: "☐", True: "☑"}
 # A record (``records=True``) is a comment: `<!--`, STX, `checklist:`, JSON, ETX,
@@ -181,6 +183,8 @@ class Item:
     checked: bool
     pin: str | None
     text: str  # plain text, for the id and the checks
+    notes: str | None  # the prompt of its notes box
+    within: TimeLimit | None
     inline: list[etree.Element]  # the label's inline elements
     blocks: list[etree.Element]  # the item's other elements, in order
     # Each nested task list, with its items: the item's sub-items.
@@ -190,6 +194,24 @@ class Item:
     @property
     def children(self) -> list[Item]:
         return [child for _, group in self.groups for child in group]
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """An item's time limit: "within 24 hours"."""
+
+    duration: str  # ISO 8601: PT30M, PT24H, P2D, P1W
+    text: str  # as readers see it: "within 24 hours"
+
+
+@dataclass
+class Attributes:
+    """What an author wrote in `{: ... }` after an item or a title, checked."""
+
+    pin: str | None = None
+    notes: str | None = None
+    within: TimeLimit | None = None
+    start: str | None = None
 
 
 @dataclass
@@ -209,6 +231,8 @@ class Built:
     pin: str | None
     title: str
     item_count: int
+    timed: int  # how many items have a time limit
+    start: str | None  # the question that asks for the moment they count from
 
 
 class ChecklistsTreeprocessor(Treeprocessor):
@@ -216,8 +240,32 @@ class ChecklistsTreeprocessor(Treeprocessor):
 
     # The box that starts a task item, followed by a space or the end of the text.
     BOX_RE = re.compile(r"^\[([ xX])\](?:[ \t]+|$)")
-    # `{: #id }` or `{#id}` at the very end of an item's or a title's text.
-    PIN_RE = re.compile(r"[ \t]*\{:?[ \t]*#([^\s{}]+)[ \t]*\}[ \t]*$")
+    # An attribute list at the very end of an item's or a title's text, as
+    # attr_list writes one: `{: #id notes="What surprised you?" within="1 day" }`
+    # (or `{#id}`). Words are separated by blanks, so that no text can be split
+    # into words in more than one way (no backtracking blow-up).
+    ATTRS_RE = re.compile(
+        r"[ \t]*\{:?[ \t]*"
+        r"([^\s{}=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s{}\"']+))?"
+        r"(?:[ \t]+[^\s{}=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s{}\"']+))?)*)"
+        r"[ \t]*\}[ \t]*$"
+    )
+    # One word of it: a name, then `=` and its value (in quotes, or not).
+    ATTR_RE = re.compile(r"([^\s=]+)(=(?:\"([^\"]*)\"|'([^']*)'|(\S+)))?")
+    # What an author meant as an attribute list, read or not: at the end of the
+    # element's own text `{:`, `{#`, `{.` or `{word=` up to a `}`; or `{:` (never
+    # anything but attr_list's) up to a `}` that ends the text, Markdown inside.
+    ATTRS_LIKE_RE = re.compile(r"\{(?::|[ \t]*[#.]|[ \t]*[\w-]+=)[^{}]*\}[ \t]*$")
+    COLON_ATTRS_RE = re.compile(r"\{:[^{}]*\}[ \t]*$")
+    # "24 hours", "1 day", "2 weeks", "30 minutes": the time limit of an item.
+    WITHIN_RE = re.compile(
+        r"^(?:within[ \t]+)?(\d{1,4})[ \t]*(minute|hour|day|week)s?$", re.IGNORECASE
+    )
+    DURATIONS = {"minute": "PT{}M", "hour": "PT{}H", "day": "P{}D", "week": "P{}W"}
+    # What each place takes in its attribute list, besides `#id`.
+    ITEM_KEYS = ("notes", "within")
+    TITLE_KEYS = ("notes", "start")
+    KEYS = ("notes", "within", "start")
     # A pinned id is words of letters or digits (any script) joined by single
     # hyphens, like a slug: `--` is kept for joining a sub-item's id to its parent's.
     VALID_PIN_RE = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
@@ -255,7 +303,8 @@ class ChecklistsTreeprocessor(Treeprocessor):
             if items is None:
                 continue
             title_element = self._title_element(list_element, parents)
-            title, pin = self._title(title_element)
+            title, attributes = self._title(title_element, problems, items[0])
+            pin = attributes.pin
             if pin is not None and not self.VALID_PIN_RE.match(pin):
                 problems.append(self._invalid_pin(pin, "checklist", items[0].element))
             problems += self._empty_items(items)
@@ -264,6 +313,9 @@ class ChecklistsTreeprocessor(Treeprocessor):
             if local_id in local_ids:
                 problems.append(self._repeated_checklist(local_id, title, items))
             local_ids.add(local_id)
+            timed = sum(1 for item in self._walk(items) if item.within)
+            if attributes.start and not timed:
+                problems.append(self._start_without_time_limits(items[0].element))
             parent = parents[list_element]
             if problems:
                 self._explain(list_element, parent, problems)
@@ -273,14 +325,26 @@ class ChecklistsTreeprocessor(Treeprocessor):
             )
             if pin is not None:
                 fieldset.set("data-checklist-id", pin)
-                self._drop_pin_text(title_element)
+            if title_element is not None:
+                self._drop_attribute_text(title_element, pin)
             legend = etree.SubElement(fieldset, "legend")
             legend.set("class", "checklist__legend")
             legend.text = title or self._document_title()
             self._build(fieldset, list_element, parent, items)
-            item_count = len(list(self._walk(items)))
+            if attributes.notes:
+                html_id = f"{HTML_ID_PREFIX}{local_id}-notes"
+                self._notes_box(fieldset, html_id, "", attributes.notes)
             self.built.append(
-                Built(fieldset, parent, local_id, pin, legend.text, item_count)
+                Built(
+                    fieldset,
+                    parent,
+                    local_id,
+                    pin,
+                    legend.text,
+                    item_count=len(list(self._walk(items))),
+                    timed=timed,
+                    start=(attributes.start or DEFAULT_START) if timed else None,
+                )
             )
 
     # --- reading ---------------------------------------------------------------
@@ -321,17 +385,27 @@ class ChecklistsTreeprocessor(Treeprocessor):
         label = first_text + "".join(
             "".join(node.itertext()) + (node.tail or "") for node in inline
         )
-        written = self._written_pin(first_text, inline)
+        written = self._written_attrs(first_text, inline)
         if written:
             label = label[: len(label) - len(written[0])]
-        # attr_list's form, `{: #id }` on the line below the item, sets an id.
-        pin = holder.get("id") or li.get("id") or (written[1] if written else None)
+        # attr_list's form, `{: ... }` on the line below the item, sets the
+        # attributes on the item itself; the item is rebuilt, so each must be ours.
+        attributes, wrong = self._attributes(
+            {**li.attrib, **holder.attrib},
+            self._own_text(first_text, inline),
+            label,
+            self.ITEM_KEYS,
+            li,
+        )
+        problems += wrong
         item = Item(
             element=li,
             holder=holder,
             checked=box[1] != " ",
-            pin=pin,
+            pin=attributes.pin,
             text=self._plain_text(label),
+            notes=attributes.notes,
+            within=attributes.within,
             inline=inline,
             blocks=blocks,
         )
@@ -366,40 +440,113 @@ class ChecklistsTreeprocessor(Treeprocessor):
             return None
         return before
 
-    def _written_pin(self, text: str | None, children: list) -> re.Match | None:
-        """Return a pin written at the very end of an element's own text.
+    def _own_text(self, text: str | None, children: list) -> str:
+        """Return the end of an element's own text: after its last inline child.
 
-        Only in its own text (after its last inline child), never inside a
-        child: `{#x}` in a code span is code, not a pin.
+        Attributes are read only there, never inside a child: `{#x}` in a code
+        span is code, not a pin.
         """
-        return self.PIN_RE.search((children[-1].tail if children else text) or "")
+        return (children[-1].tail if children else text) or ""
+
+    def _written_attrs(self, text: str | None, children: list) -> re.Match | None:
+        """Return an attribute list written at the very end of an element's text."""
+        return self.ATTRS_RE.search(self._own_text(text, children))
+
+    def _attributes(
+        self,
+        found: dict[str, str],
+        own_text: str,
+        text: str,
+        keys: tuple[str, ...],
+        element: etree.Element,
+    ) -> tuple[Attributes, list[Problem]]:
+        """Return the attributes of an item or a title, and what is wrong in them.
+
+        ``found`` are those attr_list set from the line below; a list written
+        at the end of the element's own text is left to us by attr_list.
+        """
+        found, problems = dict(found), []
+        written = self.ATTRS_RE.search(own_text)
+        words = self.ATTR_RE.findall(written[1]) if written else []
+        # A word with no `=` is an unquoted value's second word, unless it is an
+        # id (`#x`) or a class (`.x`).
+        if any(not equals and name[0] not in "#." for name, equals, *_ in words) or (
+            not written
+            and (
+                self.ATTRS_LIKE_RE.search(own_text)
+                or self.COLON_ATTRS_RE.search(self._plain_text(text))
+            )
+        ):
+            problems.append(self._unreadable_attributes(element, keys))
+            words = []
+        for word, _, *values in words:
+            if word[0] in "#.":
+                found["id" if word[0] == "#" else "class"] = word[1:]
+            else:
+                found[word] = "".join(values)  # the one of them that matched
+        attributes = Attributes(pin=found.pop("id", None))
+        for name, raw in found.items():
+            value = self._plain_text(raw)
+            if name not in keys:
+                problems.append(self._unknown_attribute(name, keys, element))
+            elif not value:
+                problems.append(self._empty_attribute(name, element))
+            elif name == "within":
+                attributes.within = self._time_limit(value)
+                if attributes.within is None:
+                    problems.append(self._unreadable_time_limit(value, element))
+            else:
+                setattr(attributes, name, value)
+        return attributes, problems
+
+    def _time_limit(self, text: str) -> TimeLimit | None:
+        match = self.WITHIN_RE.match(text.strip())
+        if match is None or int(match[1]) == 0:
+            return None
+        count, unit = int(match[1]), match[2].lower()
+        plural = "" if count == 1 else "s"
+        return TimeLimit(
+            self.DURATIONS[unit].format(count), f"within {count} {unit}{plural}"
+        )
 
     def _title_text(self, element: etree.Element) -> str:
-        """Return the element's plain text without a pin written at its end."""
+        """Return the element's plain text without attributes written at its end."""
         text = "".join(element.itertext())
-        written = self._written_pin(element.text, list(element))
+        written = self._written_attrs(element.text, list(element))
         return self._plain_text(
             text[: len(text) - len(written[0])] if written else text
         )
 
-    def _title(self, element: etree.Element | None) -> tuple[str, str | None]:
-        """Return the checklist's title and its pinned id (None when not pinned)."""
+    def _title(
+        self, element: etree.Element | None, problems: list[Problem], first: Item
+    ) -> tuple[str, Attributes]:
+        """Return the checklist's title and what its attribute list sets."""
         if element is None:
-            return "", None
-        written = self._written_pin(element.text, list(element))
-        pin = element.get("id") or (written[1] if written else None)
-        return self._title_text(element).rstrip(":").strip(), pin
+            return "", Attributes()
+        # On a heading, attr_list has set what was written: only ours are read,
+        # the rest (a class, say) stays the heading's own.
+        found = {key: element.get(key) for key in ("id", *self.KEYS)}
+        found = {key: value for key, value in found.items() if value is not None}
+        title = self._title_text(element)
+        own_text = self._own_text(element.text, list(element))
+        attributes, wrong = self._attributes(
+            found, own_text, title, self.TITLE_KEYS, first.element
+        )
+        problems += wrong
+        return title.rstrip(":").strip(), attributes
 
-    def _drop_pin_text(self, element: etree.Element) -> None:
-        """Move a pin written at the end of a title into ``id``, as attr_list does."""
-        written = self._written_pin(element.text, list(element))
-        if written is None:
-            return  # attr_list has already done it
-        if len(element):
-            element[-1].tail = element[-1].tail[: written.start()]
-        else:
-            element.text = element.text[: written.start()]
-        element.set("id", written[1])
+    def _drop_attribute_text(self, element: etree.Element, pin: str | None) -> None:
+        """Take the attributes off a title; its pin becomes ``id``, as in attr_list."""
+        for key in self.KEYS:
+            element.attrib.pop(key, None)
+        written = self._written_attrs(element.text, list(element))
+        if written is not None:
+            if len(element):
+                element[-1].tail = element[-1].tail[: written.start()]
+            else:
+                element.text = element.text[: written.start()]
+        if pin is not None:
+            element.set("id", pin)
 
     def _document_title(self) -> str:
         title = getattr(self.md, "Meta", {}).get("title")
@@ -459,6 +606,65 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 taken.add(own)
             item.id = f"{parent_id}{ID_SEPARATOR}{own}" if parent_id else own
             self._assign_ids(item.children, item.id, problems)
+
+    def _unknown_attribute(
+        self, name: str, keys: tuple[str, ...], element: etree.Element
+    ) -> Problem:
+        where = "A checklist item" if keys == self.ITEM_KEYS else "A checklist's title"
+        return Problem(
+            f"{where} cannot take “{name}” in its {{: … }} list.",
+            f"keep to {self._usable(keys)}, or remove “{name}”.",
+            element,
+        )
+
+    def _usable(self, keys: tuple[str, ...]) -> str:
+        examples = {
+            "notes": 'notes="What surprised you?" for a notes box',
+            "within": 'within="24 hours" for a time limit',
+            "start": 'start="When was your interview?" for the moment the time '
+            "limits count from",
+        }
+        return ", ".join(["#an-id to pin its id", *(examples[key] for key in keys)])
+
+    def _empty_attribute(self, name: str, element: etree.Element) -> Problem:
+        example = {
+            "notes": 'notes="What surprised you?"',
+            "within": 'within="24 hours"',
+            "start": 'start="When was your interview?"',
+        }.get(name, f'{name}="…"')
+        return Problem(
+            f"“{name}” needs a value in quotes, and has none.",
+            f"write it like {example}, or remove it.",
+            element,
+        )
+
+    def _unreadable_attributes(
+        self, element: etree.Element, keys: tuple[str, ...]
+    ) -> Problem:
+        return Problem(
+            "The {: … } list at the end of this line could not be read, so it would "
+            "show as text.",
+            "write each value in straight double quotes, with no Markdown inside, "
+            f'and blanks between the parts, like {{: #an-id notes="What surprised '
+            f'you?" }} ({self._usable(keys)}).',
+            element,
+        )
+
+    def _unreadable_time_limit(self, value: str, element: etree.Element) -> Problem:
+        return Problem(
+            f"The time limit “{value}” is not one the checklist can count.",
+            'write a whole number and a unit: within="30 minutes", "24 hours", '
+            '"2 days" or "1 week".',
+            element,
+        )
+
+    def _start_without_time_limits(self, element: etree.Element) -> Problem:
+        return Problem(
+            "This checklist asks when its time limits start (start=…), but none of "
+            "its items has a time limit.",
+            'give an item a time limit, like {: within="24 hours" }, or remove start.',
+            element,
+        )
 
     def _pinned_twice(self, first: Item, second: Item) -> Problem:
         return Problem(
@@ -534,7 +740,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
         html_id = f"{html_prefix}{ID_SEPARATOR}{item.id}"
         box = self.BOX_RE.match(item.holder.text or "")
         text = (item.holder.text or "")[box.end() if box else 0 :]
-        written = self._written_pin(text, item.inline)
+        written = self._written_attrs(text, item.inline)
         if item.inline:
             last = item.inline[-1]
             last.tail = (last.tail or "")[: written.start() if written else None]
@@ -562,6 +768,21 @@ class ChecklistsTreeprocessor(Treeprocessor):
         )
         label.text = text.lstrip()
         label.extend(item.inline)
+        if item.within:
+            # In the label, so that the time limit (and the date the script adds
+            # to it) is part of what a screen reader says for the checkbox.
+            if len(label):
+                label[-1].tail = (label[-1].tail or "") + " "
+            else:
+                label.text += " "
+            etree.SubElement(
+                label,
+                "span",
+                {
+                    "class": "checklist__due",
+                    "data-checklist-within": item.within.duration,
+                },
+            ).text = item.within.text
         sublists = {block for block, _ in item.groups}
         details = [block for block in item.blocks if block not in sublists]
         if details:
@@ -570,9 +791,29 @@ class ChecklistsTreeprocessor(Treeprocessor):
             )
             description.extend(details)
             checkbox.set("aria-describedby", f"{html_id}-details")
+        if item.notes:
+            self._notes_box(li, f"{html_id}-notes", item.id, item.notes)
         for block, group in item.groups:
             li.append(block)
             self._build_list(block, group, html_prefix)
+
+    def _notes_box(
+        self, parent: etree.Element, html_id: str, key: str, prompt: str
+    ) -> None:
+        """Add a notes box to ``parent``: the prompt is its label.
+
+        ``key`` names the note in the reader's saved record: the item's id, or
+        "" for the checklist's own box. The box shows only where the script can
+        keep what is typed; on paper it is ruled lines, or the reader's notes.
+        """
+        box = etree.SubElement(parent, "div", {"class": "checklist__notes"})
+        etree.SubElement(box, "label", {"for": html_id}).text = prompt
+        etree.SubElement(
+            box, "textarea", {"id": html_id, "rows": "3", "data-checklist-note": key}
+        ).text = ""
+        etree.SubElement(
+            box, "div", {"class": "checklist__notes-paper", "aria-hidden": "true"}
+        ).text = ""
 
     def _explain(
         self, list_element: etree.Element, parent: etree.Element, problems: list
@@ -649,7 +890,7 @@ def plain_list(list_element: etree.Element) -> etree.Element:
         for block in rest:
             if block.get("class") == "checklist__details":
                 line.extend(copy.deepcopy(child) for child in block)
-            else:  # a group of sub-items
+            elif block.tag in LISTS:  # a group of sub-items
                 line.append(plain_list(block))
     return plain
 
@@ -717,6 +958,8 @@ class RecordsPostprocessor(Postprocessor):
                     "pin": checklist.pin,
                     "title": checklist.title,
                     "items": checklist.item_count,
+                    "timed": checklist.timed,
+                    "start": checklist.start,
                     "length": len(fieldset),
                     "plain": text[plain + len(plain_marker) : end],
                 }

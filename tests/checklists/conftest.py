@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext
 
 from tests.builds import ROOT, make
 from tests.server import SiteServer
@@ -39,3 +40,10 @@ def checklist_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build_site(FIXTURES / "site", folder / "content", folder / "output")
     with SiteServer(folder / "output") as server:
         yield server.url
+
+
+@pytest.fixture
+def fixture_context(browser: Browser, checklist_site: str) -> Iterator[BrowserContext]:
+    context = browser.new_context(base_url=checklist_site)
+    yield context
+    context.close()

@@ -7,51 +7,23 @@ Content-Security-Policy, so the script runs exactly as it will in production.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from pypdf import PdfReader
 
 from tests.checklists.conftest import FIXTURES, build_site
+from tests.checklists.pages import KEY_PREFIX, checklist, pdf_text, saved, ticked
 from tests.server import SiteServer
 
 POST = "/posts/informational-interviews-preparing/"
 RESEARCH = "informational-interviews-preparing--research-checklist"
-KEY_PREFIX = "nextsteps:checklist:v1:"
 RESEARCH_KEY = KEY_PREFIX + RESEARCH
 TWO_CHECKLISTS = "/posts/before-a-job-fair/"
 PAPER = ("A4", "Letter")
-
-
-def saved(page: Page, key: str) -> dict | None:
-    value = page.evaluate("key => localStorage.getItem(key)", key)
-    return None if value is None else json.loads(value)
-
-
-def checklist(page: Page, checklist_id: str):
-    return page.locator(f'[data-checklist-id="{checklist_id}"]')
-
-
-def ticked(page: Page, checklist_id: str) -> list[str]:
-    """Return the labels of the ticked items of one checklist."""
-    return checklist(page, checklist_id).evaluate(
-        """root => [...root.querySelectorAll(".checklist__input:checked")]
-            .map((box) => box.labels[0].textContent.trim())"""
-    )
-
-
-@pytest.fixture
-def fixture_context(browser: Browser, checklist_site: str) -> Iterator[BrowserContext]:
-    context = browser.new_context(base_url=checklist_site)
-    yield context
-    context.close()
 
 
 # --- Ticks are kept ----------------------------------------------------------
@@ -122,7 +94,7 @@ def test_reset_clears_the_ticks_and_offers_undo(page: Page) -> None:
     research.locator(".checklist__label").nth(2).click()
     research.get_by_role("button", name="Reset").click()
     assert ticked(page, RESEARCH) == []
-    assert saved(page, RESEARCH_KEY) is None
+    assert saved(page, RESEARCH_KEY) == {"checked": [], "unchecked": [], "notes": {}}
     expect(research.locator("[data-checklist-progress]")).to_have_text("0 of 7 done")
     undo = research.get_by_role("button", name="Undo")
     expect(undo).to_be_focused()
@@ -204,8 +176,24 @@ def test_the_script_starts_once_even_if_loaded_twice(page: Page) -> None:
 
 @pytest.mark.parametrize(
     "stored",
-    ["{not json", '{"checked": 5}', "[]", "null"],
-    ids=["not-json", "wrong-shape", "a-list", "null"],
+    [
+        "{not json",
+        '{"checked": 5}',
+        "[]",
+        "null",
+        '{"checked": [], "unchecked": [], "notes": null}',
+        '{"checked": [], "unchecked": [], "notes": {"x": 5}}',
+        '{"checked": [], "unchecked": [], "notes": {}, "start": "soon"}',
+    ],
+    ids=[
+        "not-json",
+        "wrong-shape",
+        "a-list",
+        "null",
+        "notes-null",
+        "a-note-not-text",
+        "start-not-a-time",
+    ],
 )
 def test_unreadable_storage_is_replaced_not_thrown_on(page: Page, stored: str) -> None:
     errors: list[str] = []
@@ -218,8 +206,7 @@ def test_unreadable_storage_is_replaced_not_thrown_on(page: Page, stored: str) -
     expect(checklist(page, RESEARCH).locator("[data-checklist-progress]")).to_have_text(
         "0 of 7 done"
     )
-    state = saved(page, RESEARCH_KEY)
-    assert state is not None and state["checked"] == [] and len(state["unchecked"]) == 7
+    assert saved(page, RESEARCH_KEY) == {"checked": [], "unchecked": [], "notes": {}}
     page.get_by_role(
         "checkbox", name="Check for recent news about the organisation"
     ).check()
@@ -229,7 +216,7 @@ def test_unreadable_storage_is_replaced_not_thrown_on(page: Page, stored: str) -
     assert errors == []
 
 
-def test_ticks_of_removed_items_are_ignored(page: Page) -> None:
+def test_ticks_of_removed_items_are_kept_but_not_shown(page: Page) -> None:
     page.goto(POST)
     stale = {
         "checked": [
@@ -237,6 +224,7 @@ def test_ticks_of_removed_items_are_ignored(page: Page) -> None:
             "check-for-recent-news-about-the-organisation",
         ],
         "unchecked": [],
+        "notes": {"an-item-the-author-removed": "Its note"},
     }
     page.evaluate(
         "([key, value]) => localStorage.setItem(key, value)",
@@ -244,6 +232,11 @@ def test_ticks_of_removed_items_are_ignored(page: Page) -> None:
     )
     page.reload()
     assert ticked(page, RESEARCH) == ["Check for recent news about the organisation"]
+    # Should the author put the item back, it returns with its tick and note.
+    page.get_by_role("checkbox", name="Read the organisation's own description").check()
+    state = saved(page, RESEARCH_KEY)
+    assert "an-item-the-author-removed" in state["checked"]
+    assert state["notes"] == {"an-item-the-author-removed": "Its note"}
 
 
 STORAGE_OFF = """
@@ -271,7 +264,7 @@ def test_without_storage_the_checklist_works_for_the_visit(
     research = checklist(page, RESEARCH)
     note = research.locator("[data-checklist-storage-note]")
     expect(note).to_be_visible()
-    expect(note).to_contain_text("cannot be saved in this browser")
+    expect(note).to_contain_text("cannot keep your ticks or notes")
     research.locator(".checklist__label").nth(2).click()
     expect(research.locator("[data-checklist-progress]")).to_have_text("1 of 7 done")
     research.get_by_role("button", name="Reset").click()
@@ -342,18 +335,6 @@ def test_axe_finds_nothing_on_a_post_and_a_printable_page(
 
 
 # --- Print -------------------------------------------------------------------
-
-
-def pdf_text(page: Page, paper: str) -> list[str]:
-    """Print the page to PDF on ``paper``; return the text of each sheet.
-
-    Spaces are normalised, and ligatures ("ﬁ") read as their letters.
-    """
-    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
-    return [
-        " ".join(unicodedata.normalize("NFKC", sheet.extract_text()).split())
-        for sheet in reader.pages
-    ]
 
 
 def test_print_hides_the_controls_and_keeps_the_boxes(page: Page) -> None:
@@ -445,6 +426,8 @@ def test_up_to_fifteen_items_print_on_one_page(
     for path, items in (
         ("/checklists/nine-steps--nine-steps/", 9),
         ("/checklists/fifteen-steps--before-you-accept/", 15),
+        # Fifteen items, three time limits and a notes box to write in.
+        ("/checklists/timed-steps--your-first-week/", 15),
     ):
         page.goto(path)
         sheets = pdf_text(page, paper)
@@ -512,10 +495,11 @@ def test_ticks_stay_on_their_items_when_the_author_rewrites_the_list(
         expect(page.locator("[data-checklist-progress]")).to_have_text("2 of 5 done")
         page.get_by_role("checkbox", name="Check the weather forecast").check()
         state = saved(page, KEY_PREFIX + "trip--before-the-trip")
+        # The removed item's tick stays in the record, unseen, should it return.
         assert sorted(state["checked"]) == [
+            "book-a-taxi",
             "check-the-weather-forecast",
             "print-the-tickets",
             "tell-a-friend",
         ]
-        assert "book-a-taxi" not in state["checked"] + state["unchecked"]
         context.close()

@@ -67,6 +67,7 @@ def test_each_listed_checklist_has_a_printable_page(fixture_site: Path) -> None:
         "no-title-fr--checklist",
         "packing-list--what-to-pack",
         "sixty-small-steps--sixty-small-steps",
+        "timed-steps--your-first-week",
         "unusual-text--ready-to-go",
     ]
     # Drafts and hidden posts keep a working checklist, without a printable page.
@@ -132,7 +133,7 @@ def test_the_index_lists_every_checklist_by_post(fixture_site: Path) -> None:
     ]
     assert "A draft with a checklist" not in entries
     assert "A hidden post with a checklist" not in entries
-    assert len(entries) == 9
+    assert len(entries) == 10
     # The header's "Checklists" link marks this page as the current one.
     assert page.select_one('nav a[aria-current="page"]')["href"] == "/checklists/"
 
@@ -449,6 +450,11 @@ EXPECTED_PROBLEMS = [
     ("shared-slug-draft.md", 11, "The checklist “Before the call” has the id"),
     # Under YAML front matter, the line is still the file's line.
     ("yaml-pinned-twice.md", 13, "Two items are pinned to the id “call”"),
+    # Notes boxes and time limits: the item's line; for the title's, the first
+    # item's (as for a checklist's pin).
+    ("wrong-attributes.md", 10, "A checklist item cannot take “note”"),
+    ("wrong-attributes.md", 11, "The time limit “tomorrow” is not one"),
+    ("wrong-attributes.md", 15, "This checklist asks when its time limits start"),
 ]
 
 
@@ -493,6 +499,11 @@ def test_make_html_fails_on_a_mistake_and_says_where(tmp_path: Path) -> None:
     )
     assert "Traceback" not in log
     assert "{: #shared-slug-before-the-call }" in log
+    assert re.search(
+        r"wrong-attributes\.md:11: error: The time limit “tomorrow”.*\n.*Fix: write a "
+        r'whole number and a unit: within="30 minutes"',
+        log,
+    ), log
 
 
 # --- The real site --------------------------------------------------------------

@@ -518,3 +518,137 @@ def test_a_checklist_inside_anothers_description_has_its_own_record() -> None:
     assert (outer["items"], inner["items"]) == (1, 1)
     assert inner_fieldset in outer_fieldset  # the outer record's length counts it
     assert without_records(outer_fieldset).count("<fieldset") == 2
+
+
+# --- Notes boxes and time limits -----------------------------------------------
+
+
+def test_a_notes_box_is_a_labelled_text_box_for_an_item_or_the_checklist() -> None:
+    page = convert(
+        """
+        After the call: {: #after notes="What surprised you?" }
+
+        - [ ] Write up your notes {: notes="Names and advice they gave" }
+            - [ ] Send them to yourself {: notes="Where you keep them" }
+        - [ ] Say thank you
+        """
+    )
+    boxes = page.select("textarea")
+    assert [box["data-checklist-note"] for box in boxes] == [
+        "write-up-your-notes",
+        "write-up-your-notes--send-them-to-yourself",
+        "",
+    ]
+    labels = [page.find("label", attrs={"for": box["id"]}).get_text() for box in boxes]
+    assert labels == [
+        "Names and advice they gave",
+        "Where you keep them",
+        "What surprised you?",
+    ]
+    assert len({box["id"] for box in boxes}) == 3
+    # The checklist's own box comes after its items; an item's, after its label.
+    assert boxes[2].find_parent("fieldset").select("textarea")[-1] is boxes[2]
+    item = page.find("input", attrs={"value": "write-up-your-notes"}).parent
+    assert item.select_one(":scope > .checklist__notes textarea") is boxes[0]
+    # Nothing of the attribute list is left in the text, or on the lead-in.
+    assert items(page)[0][1] == "Write up your notes"
+    lead_in = page.find("p", string="After the call:")
+    assert lead_in is not None and "notes" not in lead_in.attrs
+
+
+def test_an_item_with_a_time_limit_shows_it_in_its_label() -> None:
+    page = convert(
+        """
+        ## After the call {: start="When was the call?" }
+
+        - [ ] Send a thank-you note {: within="24 hours" }
+        - [ ] Reply to introductions
+            {: within="2 days" }
+        - [ ] Follow up {: within='1 week' }
+        - [ ] Check the spelling {: within=30minutes }
+        """
+    )
+    limits = [
+        (span["data-checklist-within"], span.get_text())
+        for span in page.select("label .checklist__due")
+    ]
+    assert limits == [
+        ("PT24H", "within 24 hours"),
+        ("P2D", "within 2 days"),
+        ("P1W", "within 1 week"),
+        ("PT30M", "within 30 minutes"),
+    ]
+    # The checkbox's name says the limit; the id is the item's text alone.
+    assert items(page)[0] == (
+        "send-a-thank-you-note",
+        "Send a thank-you note within 24 hours",
+        False,
+    )
+    assert "start" not in page.find("h2").attrs
+    assert page.find("h2").get_text() == "After the call"
+
+
+@pytest.mark.parametrize(
+    ("markdown_line", "message"),
+    [
+        ('- [ ] One {: note="x" }', "cannot take “note”"),
+        ("- [ ] One {: .important }", "cannot take “class”"),
+        ('- [ ] One {: start="When?" }', "cannot take “start”"),
+        ('- [ ] One {: within="tomorrow" }', "“tomorrow” is not one"),
+        ('- [ ] One {: within="0 days" }', "“0 days” is not one"),
+        ('- [ ] One {: notes="" }', "“notes” needs a value"),
+        ("- [ ] One {: notes=What surprised you? }", "could not be read"),
+        ('- [ ] One {: notes="*What* surprised you?" }', "could not be read"),
+    ],
+)
+def test_a_wrong_attribute_on_an_item_is_a_problem(
+    markdown_line: str, message: str
+) -> None:
+    page = convert(f"## Steps\n\n{markdown_line}\n- [ ] Two\n")
+    [found] = problems(page)
+    assert message in found
+    note = page.select_one(".checklist-problem")
+    assert note["data-checklist-source-line"] == markdown_line
+    assert page.select("fieldset") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ('## Steps {: within="1 day" }', "cannot take “within”"),
+        ('## Steps {: start="When did it start?" }', "none of its items has a time"),
+        ('Steps: {: notes="" }', "“notes” needs a value"),
+    ],
+)
+def test_a_wrong_attribute_on_a_title_is_a_problem(title: str, message: str) -> None:
+    # (A first paragraph, so that `meta` does not read a lead-in as a header.)
+    page = convert(f"Intro.\n\n{title}\n\n- [ ] One\n- [ ] Two\n")
+    [found] = problems(page)
+    assert message in found
+    # The line quoted is the list's first, as for a wrong pin on a title.
+    note = page.select_one(".checklist-problem")
+    assert note["data-checklist-source-line"] == "- [ ] One"
+
+
+def test_a_class_on_a_heading_stays_the_headings_own() -> None:
+    page = convert("## Steps {: .wide }\n\n- [ ] One\n")
+    assert problems(page) == []
+    assert page.find("h2")["class"] == ["wide"]
+
+
+def test_a_checklists_record_counts_its_time_limits() -> None:
+    html, _ = convert_with_records(
+        """
+        ## Steps {: start="When was the interview?" }
+
+        - [ ] One {: within="1 day" }
+        - [ ] Two
+            - [ ] Three {: within="2 hours" }
+        """
+    )
+    [(record, _)] = records_in(html)
+    assert record["timed"] == 2
+    assert record["start"] == "When was the interview?"
+    html, _ = convert_with_records("## Steps\n\n- [ ] One {: within='1 day' }\n")
+    [(record, _)] = records_in(html)
+    assert record["start"] == "When do the time limits start?"

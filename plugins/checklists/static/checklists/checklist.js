@@ -1,31 +1,40 @@
 // Checklists: see plugins/checklists/templates/checklists/component.html
 (() => {
   "use strict";
-  // {"checked": [ids], "unchecked": [ids]}; an id in neither is a new item.
-  const PREFIX = "nextsteps:checklist:v1:";
+  const KEY = "nextsteps:checklist:v2:";
+  const V1_KEY = "nextsteps:checklist:v1:";
   const isIds = (list) => Array.isArray(list) && list.every((id) => typeof id === "string");
-
+  const usable = (record) => isIds(record?.checked) && isIds(record.unchecked)
+    && Object(record.notes) === record.notes && Object.values(record.notes).every((text) => typeof text === "string")
+    && (record.start === undefined || Date.parse(record.start) > 0);
+  const blank = () => ({ checked: [], unchecked: [], notes: {} });
+  const parse = (text) => { try { return JSON.parse(text); } catch (error) { return null; } };
   let storage = null;
   try {
     storage = window.localStorage;
-    storage.setItem(PREFIX, "");
-    storage.removeItem(PREFIX);
+    storage.setItem(KEY, "");
+    storage.removeItem(KEY);
   } catch (error) {
-    storage = null; // off or full: ticks last for this visit only
+    storage = null;
   }
 
   class Checklist {
     constructor(root) {
       const find = (selector) => root.querySelector(selector);
       this.root = root;
-      this.key = PREFIX + root.getAttribute("data-checklist-id");
+      this.id = root.getAttribute("data-checklist-id");
+      this.key = KEY + this.id;
       this.boxes = [...root.querySelectorAll(".checklist__input")];
+      this.notes = [...root.querySelectorAll("[data-checklist-note]")];
       this.progress = find("[data-checklist-progress]");
+      this.status = find("[data-checklist-status]");
       this.undo = find("[data-checklist-undo]");
       this.reset = find("[data-checklist-reset]");
       this.note = find("[data-checklist-storage-note]");
       this.date = find("[data-checklist-date]");
       this.source = find("[data-checklist-source]");
+      this.record = blank();
+      this.dates = () => {};
 
       root.addEventListener("change", (event) => {
         if (!this.boxes.includes(event.target)) return;
@@ -33,16 +42,21 @@
         this.save();
         this.count();
       });
+      root.addEventListener("input", (event) => {
+        if (!this.notes.includes(event.target)) return;
+        clearTimeout(this.typing);
+        this.typing = setTimeout(() => this.saveNotes(), 600);
+      });
+      addEventListener("pagehide", () => this.saveNotes());
+      document.addEventListener("visibilitychange", () => document.hidden && this.saveNotes());
       this.reset.addEventListener("click", () => this.clear());
       this.undo.querySelector("button").addEventListener("click", () => this.restore());
       for (const button of root.querySelectorAll("[data-checklist-print]")) {
         button.addEventListener("click", () => this.print(button.getAttribute("data-checklist-print")));
       }
-      // Another tab changed the ticks, or cleared the storage (key null).
       addEventListener("storage", (event) => {
         if (event.key === this.key || event.key === null) this.show(this.read());
       });
-      // Back and forward restore a page, or its form state, after this ran.
       addEventListener("pageshow", () => this.show(this.read()));
       addEventListener("beforeprint", () => this.stamp());
       addEventListener("afterprint", () => this.printed());
@@ -50,44 +64,82 @@
       this.show(this.read());
       find("[data-checklist-controls]").hidden = false;
       if (!storage) this.note.hidden = false;
+      const start = find("[data-checklist-start]");
+      if (start) {
+        import(start.getAttribute("data-checklist-start")).then((module) => {
+          this.dates = module.dates(this, start);
+        });
+      }
     }
 
     read() {
-      if (!storage) return null;
-      try {
-        const text = storage.getItem(this.key);
-        if (text === null) return null;
-        const state = JSON.parse(text);
-        if (isIds(state?.checked) && isIds(state?.unchecked)) return state;
-      } catch (error) {
-        // Not JSON: replaced below.
+      if (!storage) return this.record;
+      const text = storage.getItem(this.key);
+      const record = text === null ? blank() : parse(text);
+      if (!usable(record)) {
+        this.write(blank());
+        return blank();
       }
-      this.show(null); // unreadable: the defaults replace it
-      this.save();
-      return null;
+      const here = this.boxes.map((box) => box.value);
+      const known = [...record.checked, ...record.unchecked];
+      if (!this.carrying && (text === null ? storage.getItem(V1_KEY + this.id) !== null
+        : known.some((id) => !here.includes(id)) && here.some((id) => !known.includes(id)))) {
+        this.carrying = import(this.root.getAttribute("data-checklist-carry-over")).then((module) => {
+          this.show(module.carryOver(this, record, isIds));
+          this.carrying = null;
+        });
+      }
+      return record;
     }
 
     save() {
-      const state = { checked: [], unchecked: [] };
-      for (const box of this.boxes) state[box.checked ? "checked" : "unchecked"].push(box.value);
-      this.store(() => storage.setItem(this.key, JSON.stringify(state)));
+      const { record } = this;
+      const here = this.boxes.map((box) => box.value);
+      record.checked = record.checked.filter((id) => !here.includes(id));
+      record.unchecked = record.unchecked.filter((id) => !here.includes(id));
+      for (const box of this.boxes) record[box.checked ? "checked" : "unchecked"].push(box.value);
+      for (const note of this.notes) {
+        const key = note.getAttribute("data-checklist-note");
+        if (note.value) record.notes[key] = note.value;
+        else delete record.notes[key];
+      }
+      return this.write(record);
     }
 
-    store(write) {
-      if (!storage) return;
+    write(record) {
       try {
-        write();
+        storage.setItem(this.key, JSON.stringify(record));
+        return true;
       } catch (error) {
+        if (storage) this.say("Could not save: this browser's storage is full or turned off.");
         storage = null;
         this.note.hidden = false;
+        return false;
       }
     }
 
-    show(state) {
+    saveNotes() {
+      if (!this.typing) return;
+      clearTimeout(this.typing);
+      this.typing = 0;
+      if (this.save()) this.say("Notes saved in this browser.");
+    }
+
+    say(text) {
+      this.status.textContent = text;
+    }
+
+    show(record) {
+      this.record = record;
       for (const box of this.boxes) {
-        box.checked = state?.checked.includes(box.value) ? true
-          : state?.unchecked.includes(box.value) ? false : box.defaultChecked;
+        box.checked = record.checked.includes(box.value) ? true
+          : record.unchecked.includes(box.value) ? false : box.defaultChecked;
       }
+      for (const note of this.notes) {
+        const key = note.getAttribute("data-checklist-note");
+        if (!this.typing) note.value = Object.hasOwn(record.notes, key) ? record.notes[key] : "";
+      }
+      this.dates();
       this.count();
     }
 
@@ -99,8 +151,10 @@
 
     clear() {
       this.before = this.boxes.map((box) => box.checked);
-      this.store(() => storage.removeItem(this.key));
-      this.show(null);
+      this.record.checked = [];
+      this.record.unchecked = [];
+      this.write(this.record);
+      this.show(this.record);
       this.undo.hidden = false;
       this.undo.querySelector("button").focus();
     }
@@ -113,7 +167,6 @@
       this.reset.focus();
     }
 
-    // The print CSS leaves out all that is not on the path from <html> to it.
     print(mode) {
       this.wasSheet = this.root.hasAttribute("data-checklist-sheet");
       this.root.setAttribute("data-checklist-sheet", "");
@@ -121,6 +174,7 @@
       for (let node = this.root.parentElement; node; node = node.parentElement) {
         node.setAttribute("data-checklist-print-path", "");
       }
+      this.paper(mode === "progress");
       print();
     }
 
@@ -131,6 +185,11 @@
       for (const node of document.querySelectorAll("[data-checklist-print-path]")) {
         node.removeAttribute("data-checklist-print-path");
       }
+      this.paper(false);
+    }
+
+    paper(withNotes) {
+      for (const note of this.notes) note.nextElementSibling.textContent = withNotes ? note.value : "";
     }
 
     stamp() {
@@ -141,7 +200,7 @@
   }
 
   for (const root of document.querySelectorAll('[data-module="checklist"]')) {
-    if (root.hasAttribute("data-checklist-init")) continue; // started already
+    if (root.hasAttribute("data-checklist-init")) continue;
     root.setAttribute("data-checklist-init", "");
     new Checklist(root);
   }

@@ -1,0 +1,63 @@
+// Checklists' time limits: see plugins/checklists/templates/checklists/component.html
+
+const when = new Intl.DateTimeFormat(undefined, {
+  weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
+});
+const local = (date) => new Date(date - date.getTimezoneOffset() * 6e4).toISOString().slice(0, 16);
+
+const deadline = (start, limit) => {
+  const [, clock, unit, days, weeks] = /^P(?:T(\d+)([HM])|(\d+)D|(\d+)W)$/.exec(limit);
+  const date = new Date(start);
+  if (clock) date.setTime(date.getTime() + clock * (unit === "H" ? 36e5 : 6e4));
+  else date.setDate(date.getDate() + (Number(days) || weeks * 7));
+  return date;
+};
+
+export function dates(checklist, form) {
+  const field = form.elements[0];
+  const calendar = form.querySelector("[data-checklist-calendar]");
+  const limits = [...checklist.root.querySelectorAll("[data-checklist-within]")];
+  const due = (limit) => deadline(checklist.record.start, limit.getAttribute("data-checklist-within"));
+
+  const show = () => {
+    const { start } = checklist.record;
+    if (field !== document.activeElement) field.value = local(start ? new Date(start) : new Date());
+    for (const limit of limits) {
+      let by = limit.querySelector(".checklist__by");
+      if (!start) {
+        by?.remove();
+        continue;
+      }
+      by ??= limit.appendChild(document.createElement("span"));
+      by.className = "checklist__by";
+      by.textContent = `, by ${when.format(due(limit))}`;
+    }
+  };
+
+  const setStart = () => {
+    const start = new Date(field.value);
+    if (Number.isNaN(start.getTime())) {
+      checklist.say("Enter a date and a time first.");
+      return false;
+    }
+    checklist.record.start = start.toISOString();
+    checklist.save();
+    show();
+    checklist.say(`Dates counted from ${when.format(start)}.`);
+    return true;
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    setStart();
+  });
+  calendar.addEventListener("click", () => {
+    if (checklist.record.start || setStart()) {
+      import(calendar.getAttribute("data-checklist-calendar"))
+        .then((module) => module.download(checklist, limits, due, calendar))
+        .catch(() => checklist.say("The calendar file could not be made. Please try again."));
+    }
+  });
+  show();
+  return show;
+}
