@@ -33,10 +33,16 @@ accessible name::
   which then becomes ``data-checklist-id``; ``data-checklist`` is the id inside the
   document (the pin, or the title as a slug), which prefixes the HTML ids so that
   two checklists on a page never share one.
+- The same attribute list takes ``notes="a prompt"`` (on an item or the title: a
+  ``<textarea>`` labelled by the prompt, ``data-checklist-note`` naming the note
+  by the item's id, or "" for the checklist's own box after its items),
+  ``within="24 hours"`` (on an item: a ``<span class="checklist__due">`` in its
+  label, ``data-checklist-within`` an ISO 8601 duration) and ``start="a
+  question"`` (on the title: the question that asks when the limits start).
 
 A list this extension cannot turn into a checklist (an item with no text, two
 items pinned to one id, items with and without boxes mixed, two checklists with
-one id) is left as it was written, with a ``<div class="checklist-problem">``
+one id, an attribute list it cannot read or use) is left as it was written, with a ``<div class="checklist-problem">``
 before it that says what is wrong and how to fix it, and quotes the Markdown line
 (``data-checklist-source-line``, and which of the identical lines it is in
 ``data-checklist-source-occurrence``) so that the host can report the line number
@@ -48,8 +54,9 @@ This module imports nothing from Pelican: it is an ordinary extension,
 With ``ChecklistsExtension(records=True)`` it also records, for a host that
 finishes the checklists (the Pelican part), what it would otherwise have to
 parse the HTML again to learn: a comment right before each ``<fieldset>`` holds
-the checklist's id, pin, title, number of items, the length of its markup and
-the checklist as a plain list marked ☐ and ☑ (for feeds); a comment at the start
+the checklist's id, pin, title, number of items, number of timed items, its
+start question, the length of its markup and the checklist as a plain list
+marked ☐ and ☑ (for feeds); a comment at the start
 of each problem note holds the problem. ``next_record`` reads them; the host
 removes them, and what is left is the HTML the extension writes without them.
 """
