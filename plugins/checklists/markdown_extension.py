@@ -42,10 +42,11 @@ accessible name::
 
 A list this extension cannot turn into a checklist (an item with no text, two
 items pinned to one id, items with and without boxes mixed, two checklists with
-one id, an attribute list it cannot read or use) is left as it was written, with a ``<div class="checklist-problem">``
-before it that says what is wrong and how to fix it, and quotes the Markdown line
-(``data-checklist-source-line``, and which of the identical lines it is in
-``data-checklist-source-occurrence``) so that the host can report the line number
+one id, an attribute list it cannot read or use) is left as it was written, with
+a ``<div class="checklist-problem">`` before it that says what is wrong and how
+to fix it, and quotes the Markdown line (``data-checklist-source-line``, and which
+of the identical lines it is in ``data-checklist-source-occurrence``) so that the
+host can report the line number
 of the file the text came from.
 
 This module imports nothing from Pelican: it is an ordinary extension,
