@@ -46,8 +46,7 @@ one id, an attribute list it cannot read or use) is left as it was written, with
 a ``<div class="checklist-problem">`` before it that says what is wrong and how
 to fix it, and quotes the Markdown line (``data-checklist-source-line``, and which
 of the identical lines it is in ``data-checklist-source-occurrence``) so that the
-host can report the line number
-of the file the text came from.
+host can report the line number of the file the text came from.
 
 This module imports nothing from Pelican: it is an ordinary extension,
 ``markdown.Markdown(extensions=[ChecklistsExtension()])``.
