@@ -171,7 +171,7 @@ def wait_for_transitions(page: Page) -> None:
 
 
 def exercise(page: Page) -> None:
-    """Use what the page offers a reader: tick a checklist item, run a search."""
+    """Use what the page offers: a checklist's box, note and calendar; a search."""
     checkbox = page.locator("main input[type=checkbox]:visible").first
     if checkbox.count():
         page.evaluate("localStorage.clear()")
@@ -179,6 +179,16 @@ def exercise(page: Page) -> None:
         if not wait_until(page, "localStorage.length > 0", timeout=2.0):
             raise PlaywrightError("ticking a checklist item saved nothing")
         checkbox.click()
+    notes = page.locator("main .checklist textarea:visible").first
+    if notes.count():
+        notes.fill("A note")
+        if not wait_until(page, "localStorage.length > 0", timeout=2.0):
+            raise PlaywrightError("typing a note saved nothing")
+    # A checklist with time limits: its dates, and the calendar file's code.
+    calendar = page.get_by_role("button", name="Add to calendar").first
+    if calendar.count():
+        with page.expect_download():
+            calendar.click()
     search = page.locator("main input[type=search]:visible").first
     if search.count():
         search.fill(SEARCH_WORDS)
