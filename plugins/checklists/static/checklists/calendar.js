@@ -50,7 +50,7 @@ export function calendar({ id, title, address, host, items }) {
 }
 
 // A file of the checklist's timed items, downloaded; the outcome is said.
-export function download(checklist, limits, due, button) {
+export function download(checklist, limits, due) {
   const items = limits.map((limit) => {
     const label = limit.parentElement.cloneNode(true);
     label.querySelector(".checklist__due").remove();
@@ -62,10 +62,13 @@ export function download(checklist, limits, due, button) {
       due: due(limit),
     };
   });
+  // The checklist's printable page; on that page itself, or where there is none
+  // (a draft), this page.
+  const printable = checklist.root.querySelector(".checklist__link a");
   const file = calendar({
     id: checklist.id,
     title: checklist.root.querySelector("legend").textContent,
-    address: new URL(button.getAttribute("data-checklist-address"), location.href).href,
+    address: new URL(printable ? printable.getAttribute("href") : location.pathname, location.href).href,
     host: location.host,
     items,
   });

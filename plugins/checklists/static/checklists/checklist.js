@@ -34,7 +34,8 @@
       this.date = find("[data-checklist-date]");
       this.source = find("[data-checklist-source]");
       this.record = blank();
-      this.dates = () => {};
+      this.start = find("[data-checklist-start]");
+      this.dates = { show() {} };
 
       root.addEventListener("change", (event) => {
         if (!this.boxes.includes(event.target)) return;
@@ -61,15 +62,28 @@
       addEventListener("beforeprint", () => this.stamp());
       addEventListener("afterprint", () => this.printed());
 
+      if (this.start) {
+        this.field(new Date());
+        this.start.addEventListener("submit", (event) => {
+          event.preventDefault();
+          this.timing("submit");
+        });
+        find("[data-checklist-calendar]").addEventListener("click", () => this.timing("calendar"));
+      }
       this.show(this.read());
       find("[data-checklist-controls]").hidden = false;
       if (!storage) this.note.hidden = false;
-      const start = find("[data-checklist-start]");
-      if (start) {
-        import(start.getAttribute("data-checklist-start")).then((module) => {
-          this.dates = module.dates(this, start);
-        });
-      }
+    }
+
+    timing(action) {
+      this.loading ??= import(this.start.getAttribute("data-checklist-start")).then((module) => {
+        this.dates = module.dates(this, this.start);
+      });
+      this.loading.then(() => this.dates[action]());
+    }
+
+    field(date) {
+      this.start.elements[0].valueAsNumber = Math.floor(date / 6e4 - date.getTimezoneOffset()) * 6e4;
     }
 
     read() {
@@ -139,7 +153,8 @@
         const key = note.getAttribute("data-checklist-note");
         if (!this.typing) note.value = Object.hasOwn(record.notes, key) ? record.notes[key] : "";
       }
-      this.dates();
+      if (this.start && record.start) this.timing("show");
+      else this.dates.show();
       this.count();
     }
 

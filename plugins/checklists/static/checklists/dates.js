@@ -3,7 +3,6 @@
 const when = new Intl.DateTimeFormat(undefined, {
   weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
 });
-const local = (date) => new Date(date - date.getTimezoneOffset() * 6e4).toISOString().slice(0, 16);
 
 const deadline = (start, limit) => {
   const [, clock, unit, days, weeks] = /^P(?:T(\d+)([HM])|(\d+)D|(\d+)W)$/.exec(limit);
@@ -15,13 +14,12 @@ const deadline = (start, limit) => {
 
 export function dates(checklist, form) {
   const field = form.elements[0];
-  const calendar = form.querySelector("[data-checklist-calendar]");
   const limits = [...checklist.root.querySelectorAll("[data-checklist-within]")];
   const due = (limit) => deadline(checklist.record.start, limit.getAttribute("data-checklist-within"));
 
   const show = () => {
     const { start } = checklist.record;
-    if (field !== document.activeElement) field.value = local(start ? new Date(start) : new Date());
+    if (start && field !== document.activeElement) checklist.field(new Date(start));
     for (const limit of limits) {
       let by = limit.querySelector(".checklist__by");
       if (!start) {
@@ -34,7 +32,7 @@ export function dates(checklist, form) {
     }
   };
 
-  const setStart = () => {
+  const submit = () => {
     const start = new Date(field.value);
     if (Number.isNaN(start.getTime())) {
       checklist.say("Enter a date and a time first.");
@@ -47,17 +45,13 @@ export function dates(checklist, form) {
     return true;
   };
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    setStart();
-  });
-  calendar.addEventListener("click", () => {
-    if (checklist.record.start || setStart()) {
-      import(calendar.getAttribute("data-checklist-calendar"))
-        .then((module) => module.download(checklist, limits, due, calendar))
+  const calendar = () => {
+    if (checklist.record.start || submit()) {
+      import(form.querySelector("[data-checklist-calendar]").getAttribute("data-checklist-calendar"))
+        .then((module) => module.download(checklist, limits, due))
         .catch(() => checklist.say("The calendar file could not be made. Please try again."));
     }
-  });
-  show();
-  return show;
+  };
+
+  return { show, submit, calendar };
 }
