@@ -17,8 +17,11 @@ what needs the whole site:
   site, and writes a printable page per checklist of each listed post or page
   (``CHECKLISTS_SAVE_AS``), beside it a QR code of that page's absolute address
   (``CHECKLISTS_QR_SAVE_AS``, an SVG that every printed sheet carries, so that
-  paper leads back to the page) and the page that lists them all
-  (``CHECKLISTS_INDEX_SAVE_AS``).
+  paper leads back to the page), the page that lists them all
+  (``CHECKLISTS_INDEX_SAVE_AS``) and, for each series (pelican-series'
+  ``Series:``), a page of every checklist of its parts in order, each printed on
+  a sheet of its own (``CHECKLISTS_SERIES_SAVE_AS``); templates find its address
+  in ``checklist_series_urls[series name]``.
 - ``feed_generated``: in feeds, a checklist is a plain list marked ☐ and ☑.
 
 The Markdown step records each checklist and problem in the HTML it writes
@@ -38,6 +41,9 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
   (``"checklists/{id}/index.html"``): a checklist's printable page.
 - ``CHECKLISTS_INDEX_URL`` (``"checklists/"``) and ``CHECKLISTS_INDEX_SAVE_AS``
   (``"checklists/index.html"``): the page that lists every checklist.
+- ``CHECKLISTS_SERIES_URL`` (``"checklists/series/{slug}/"``) and
+  ``CHECKLISTS_SERIES_SAVE_AS`` (``"checklists/series/{slug}/index.html"``): a
+  series' checklists, to print together.
 - ``CHECKLISTS_QR_URL`` and ``CHECKLISTS_QR_SAVE_AS`` (``"checklists/{id}/qr.svg"``):
   the QR code of a checklist's printable page.
 - ``CHECKLISTS_QR_SITEURL`` (``""``: ``SITEURL``): the site's absolute address,
@@ -65,6 +71,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 from pelican.generators import Generator
+from pelican.urlwrappers import URLWrapper
 
 from .markdown_extension import (
     ID_SEPARATOR,
@@ -83,6 +90,8 @@ DEFAULT_SETTINGS = {
     "CHECKLISTS_SAVE_AS": "checklists/{id}/index.html",
     "CHECKLISTS_INDEX_URL": "checklists/",
     "CHECKLISTS_INDEX_SAVE_AS": "checklists/index.html",
+    "CHECKLISTS_SERIES_URL": "checklists/series/{slug}/",
+    "CHECKLISTS_SERIES_SAVE_AS": "checklists/series/{slug}/index.html",
     "CHECKLISTS_QR_URL": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SAVE_AS": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SITEURL": "",
@@ -90,6 +99,7 @@ DEFAULT_SETTINGS = {
 COMPONENT_TEMPLATE = "checklists/component"
 PAGE_TEMPLATE = "checklists/checklist"
 INDEX_TEMPLATE = "checklists/index"
+SERIES_TEMPLATE = "checklists/series"
 # Renders a QR code's SVG: written through Pelican's writer like every page, so
 # that plugins/build_speed makes half of them on its second core.
 QR_TEMPLATE = "checklists/qr-code"
@@ -146,6 +156,9 @@ def _setting_problem(name: str, value: object) -> str | None:
     )
     if name in per_checklist and value and "{id}" not in value:
         return "a path with {id} in it (or an empty SAVE_AS, to write no pages)"
+    per_series = ("CHECKLISTS_SERIES_URL", "CHECKLISTS_SERIES_SAVE_AS")
+    if name in per_series and value and "{slug}" not in value:
+        return "a path with {slug} in it (or an empty SAVE_AS, to write no pages)"
     if name == "CHECKLISTS_QR_SITEURL" and value and not _is_absolute(value):
         return "an absolute address (https://…), or empty for SITEURL"
     return None
@@ -385,6 +398,10 @@ class ChecklistPagesGenerator(Generator):
             groups[id(checklist.source)].append(checklist)
         # In the order the site lists its posts, then its pages.
         self.index = [(group[0].source, group) for group in groups.values()]
+        self.series = _by_series(self.printable, self.settings)
+        self.context["checklist_series_urls"] = {
+            name: url for name, (url, _, _) in self.series.items()
+        }
 
     def generate_output(self, writer) -> None:
         relative_urls = self.settings["RELATIVE_URLS"]
@@ -404,6 +421,21 @@ class ChecklistPagesGenerator(Generator):
                 writer.write_file(
                     checklist.qr_save_as, qr_template, self.context, checklist=checklist
                 )
+        series_template = self.get_template(SERIES_TEMPLATE)
+        for name, (url, save_as, checklists) in self.series.items():
+            writer.write_file(
+                save_as,
+                series_template,
+                self.context,
+                relative_urls=relative_urls,
+                url=url,
+                series_name=name,
+                checklists=[
+                    replace(checklist, fieldset=_as_on_its_post(checklist))
+                    for checklist in checklists
+                ],
+                sheet=True,
+            )
         save_as = self.settings["CHECKLISTS_INDEX_SAVE_AS"]
         if save_as:
             writer.write_file(
@@ -428,6 +460,33 @@ def qr_svg(address: str) -> Markup:
     svg = io.BytesIO()
     code.save(svg, kind="svg", xmldecl=False, border=2, omitsize=True)
     return Markup(svg.getvalue().decode())
+
+
+def _by_series(
+    checklists: list[Checklist], settings: dict
+) -> dict[str, tuple[str, str, list[Checklist]]]:
+    """Return ``{series name: (url, save_as, its checklists part by part)}``.
+
+    A post's series is pelican-series' ``series`` attribute, whose ``all`` holds
+    the parts in their order; the checklists of one part keep the post's order.
+    """
+    save_as = settings["CHECKLISTS_SERIES_SAVE_AS"]
+    by_name: dict[str, list[Checklist]] = defaultdict(list)
+    for checklist in checklists if save_as else ():
+        joined = getattr(checklist.source, "series", None)
+        if joined:
+            by_name[joined["name"]].append(checklist)
+    found = {}
+    for name, group in sorted(by_name.items()):
+        parts = group[0].source.series["all"]
+        group.sort(key=lambda checklist: parts.index(checklist.source))
+        slug = URLWrapper(name, settings).slug
+        found[name] = (
+            settings["CHECKLISTS_SERIES_URL"].format(slug=slug),
+            save_as.format(slug=slug),
+            group,
+        )
+    return found
 
 
 def _oldest_first(checklist: Checklist) -> tuple:

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.checklists.pages import pdf_text
 
@@ -80,3 +80,28 @@ def test_a_checklist_printed_from_its_post_carries_its_qr_code(
     assert printed_codes(page, "A4", tmp_path) == [
         f"{address}/checklists/informational-interviews-preparing--questions-to-prepare/"
     ]
+
+
+def test_a_series_prints_whole_each_checklist_on_a_sheet_of_its_own(
+    page: Page, build, tmp_path: Path
+) -> None:
+    _, url, address = build
+    page.goto(url + "/series/informational-interviews/")
+    page.get_by_role(
+        "link", name="Every checklist of the series, to print together"
+    ).click()
+    expect(page.locator("h1")).to_have_text("Informational interviews")
+    # Part by part, in the series' order, one sheet each.
+    in_order = [
+        "asking-for-an-informational-interview",
+        "informational-interviews-preparing--research-checklist",
+        "informational-interviews-preparing--questions-to-prepare",
+        "during-an-informational-interview",
+        "after-an-informational-interview",
+    ]
+    assert printed_codes(page, "A4", tmp_path) == [
+        f"{address}/checklists/{each}/" for each in in_order
+    ]
+    sheets = pdf_text(page, "Letter")
+    assert len(sheets) == len(in_order)
+    assert all(sheet.startswith("NEXT STEPS · CHECKLIST") for sheet in sheets)
