@@ -106,6 +106,9 @@ QR_TEMPLATE = "checklists/qr-code"
 # What a finished checklist (the component template's root element) carries.
 MODULE_ATTRIBUTE = 'data-module="checklist"'
 ID_ATTRIBUTE_RE = re.compile(r'data-checklist-id="([^"]*)"')
+# A checkbox of a checklist's fieldset, as the Markdown step writes it.
+CHECKBOX_RE = re.compile(r'<input [^>]*class="checklist__input"[^>]*>')
+VALUE_RE = re.compile(r' value="([^"]*)"')
 # HTML as Python-Markdown writes it: void elements without a slash, boolean
 # attributes bare, and only &, < and > escaped (text stays as written).
 HTML5 = HTMLFormatter(
@@ -139,6 +142,14 @@ class Checklist:
     # component on the post that it replaces.
     plain: str
     component: str = ""
+
+    @property
+    def items(self) -> list[tuple[str, bool]]:
+        """Return each item's id, and whether a new reader sees it ticked."""
+        return [
+            (VALUE_RE.search(box)[1], " checked" in box or "<input checked" in box)
+            for box in CHECKBOX_RE.findall(self.fieldset)
+        ]
 
 
 # --- Settings and wiring -------------------------------------------------------
@@ -416,6 +427,8 @@ class ChecklistPagesGenerator(Generator):
                 url=checklist.url,
                 checklist=replace(checklist, fieldset=_as_on_its_post(checklist)),
                 sheet=True,
+                # The page a progress link leads to (share.js).
+                own_page=True,
             )
             if checklist.qr_save_as:
                 writer.write_file(

@@ -3,7 +3,8 @@
 Lighthouse (npm, pinned in package-lock.json, installed by `make test`) drives the
 system Chromium, with its default mobile emulation and simulated slow-4G
 throttling, on the home page, the post whose checklist has the most parts (a notes
-box, a time limit and its start question) and that checklist's printable page. It
+box, a time limit and its start question), that checklist's printable page and
+the Checklists page (progress, export and import). It
 audits the production build (`make publish`) served at the address it was built
 for, as search engines will see it: a development build has no address of its
 own, so its canonical links are relative, which Lighthouse's SEO audit rightly
@@ -94,12 +95,15 @@ def lost_points(result: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("page", ["home", "post with a checklist", "checklist page"])
+@pytest.mark.parametrize(
+    "page", ["home", "post with a checklist", "checklist page", "checklists"]
+)
 def test_lighthouse_scores_100_in_every_category(page, published, tmp_path):
     path = {
         "home": "/",
         "post with a checklist": POST_WITH_CHECKLIST,
         "checklist page": CHECKLIST_PAGE,
+        "checklists": "/checklists/",
     }[page]
     assert (published.output / path.strip("/") / "index.html").exists(), path
     result = run_lighthouse(published.url + path, tmp_path / "report.json")

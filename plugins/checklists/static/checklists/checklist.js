@@ -73,6 +73,12 @@
       this.show(this.read());
       find("[data-checklist-controls]").hidden = false;
       if (!storage) this.note.hidden = false;
+      if (root.hasAttribute("data-checklist-share")) {
+        const link = () => location.hash.startsWith("#progress=")
+          && import(root.getAttribute("data-checklist-share")).then((module) => module.openLink(this));
+        addEventListener("hashchange", link);
+        link();
+      }
     }
 
     timing(action) {

@@ -1,0 +1,360 @@
+"""A reader's checklists on another device: export, import and progress links.
+
+The real site in Chromium over http on 127.0.0.1. A file or a link is untrusted
+input: every bad one must change nothing and say why, and nothing in one may ever
+run as script or reach anything but this site's own checklist records.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.checklists.pages import KEY_PREFIX, checklist, saved
+
+RESEARCH = "informational-interviews-preparing--research-checklist"
+RESEARCH_PAGE = f"/checklists/{RESEARCH}/"
+AFTER = "after-an-informational-interview"
+POST = "/posts/informational-interviews-preparing/"
+NEWS = "check-for-recent-news-about-the-organisation"
+MARKUP = '<img src=x onerror="window.pwned = 1">'
+
+
+def record(checked: list[str], notes: dict | None = None) -> dict:
+    return {"checked": checked, "unchecked": [], "notes": notes or {}}
+
+
+def store(page: Page, checklist_id: str, value: dict) -> None:
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, JSON.stringify(value))",
+        [KEY_PREFIX + checklist_id, value],
+    )
+
+
+def status(page: Page):
+    return page.locator("[data-checklists-status]")
+
+
+def a_file(value: object) -> dict:
+    text = value if isinstance(value, str) else json.dumps(value)
+    return {
+        "name": "my-checklists.json",
+        "mimeType": "application/json",
+        "buffer": text.encode() if isinstance(text, str) else text,
+    }
+
+
+def export_file(checklists: dict, version: int = 1) -> dict:
+    return {
+        "format": "next-steps-checklists",
+        "version": version,
+        "exported": "2026-11-30T10:00:00.000Z",
+        "checklists": checklists,
+    }
+
+
+def link(base_url: str, checklist_id: str, value: dict, version: int = 1) -> str:
+    payload = json.dumps({"v": version, "id": checklist_id, "r": value}).encode()
+    encoded = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    return f"{base_url}/checklists/{RESEARCH}/#progress={encoded}"
+
+
+@pytest.fixture
+def errors(page: Page) -> list[str]:
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+    page.on("dialog", lambda dialog: found.append(f"dialog: {dialog.message}"))
+    return found
+
+
+# --- The Checklists page ---------------------------------------------------------
+
+
+def test_the_checklists_page_shows_each_checklists_progress(page: Page) -> None:
+    page.goto(POST)
+    page.get_by_role(
+        "checkbox", name="Check for recent news about the organisation"
+    ).check()
+    page.goto("/checklists/")
+    progress = page.locator(f'[data-checklist-progress-of="{RESEARCH}"]')
+    expect(progress).to_have_text("1 of 7 done")
+    # A link to share only where there is progress to share.
+    expect(
+        page.get_by_role(
+            "button", name="Copy a link with my progress for “Research checklist”"
+        )
+    ).to_be_visible()
+    expect(
+        page.get_by_role(
+            "button", name="Copy a link with my progress for “Questions to prepare”"
+        )
+    ).to_be_hidden()
+
+
+def test_export_writes_every_checklist_to_one_file(page: Page) -> None:
+    page.goto("/checklists/")
+    store(page, RESEARCH, record([NEWS]))
+    store(page, AFTER, record([], {"": "They moved from teaching."}))
+    with page.expect_download() as downloading:
+        page.get_by_role("button", name="Export all my checklists").click()
+    exported = json.loads(Path(downloading.value.path()).read_text())
+    assert exported["format"] == "next-steps-checklists" and exported["version"] == 1
+    assert exported["checklists"] == {
+        RESEARCH: record([NEWS]),
+        AFTER: record([], {"": "They moved from teaching."}),
+    }
+    expect(status(page)).to_have_text("Exported 2 checklists to my-checklists.json.")
+
+
+def test_import_shows_what_it_holds_and_replaces_only_when_asked(page: Page) -> None:
+    page.goto("/checklists/")
+    store(
+        page,
+        RESEARCH,
+        record(["read-their-profile-and-note-their-last-two-or-three-roles"]),
+    )
+    page.set_input_files(
+        "[data-checklists-import]",
+        a_file(
+            export_file(
+                {
+                    RESEARCH: record([NEWS], {NEWS: "Merger announced"}),
+                    "a-checklist-of-another-site": record(["x"]),
+                }
+            )
+        ),
+    )
+    summary = page.locator("[data-checklists-summary]")
+    expect(summary).to_contain_text("“Research checklist”: 1 tick, 1 note")
+    expect(summary).to_contain_text(
+        "1 checklist is not on this site and will be left out"
+    )
+    assert saved(page, KEY_PREFIX + RESEARCH)["checked"] != [NEWS]  # not yet
+    page.get_by_role("button", name="Replace mine").click()
+    expect(status(page)).to_have_text("Replaced: 1 checklist.")
+    assert saved(page, KEY_PREFIX + RESEARCH) == record(
+        [NEWS], {NEWS: "Merger announced"}
+    )
+    assert saved(page, KEY_PREFIX + "a-checklist-of-another-site") is None
+    expect(page.locator(f'[data-checklist-progress-of="{RESEARCH}"]')).to_have_text(
+        "1 of 7 done"
+    )
+
+
+def test_merging_keeps_every_tick_and_both_notes(page: Page) -> None:
+    page.goto("/checklists/")
+    profile = "read-their-profile-and-note-their-last-two-or-three-roles"
+    store(page, RESEARCH, record([profile], {NEWS: "Mine"}))
+    page.set_input_files(
+        "[data-checklists-import]",
+        a_file(
+            export_file(
+                {
+                    RESEARCH: record([NEWS], {NEWS: "Theirs"}),
+                }
+            )
+        ),
+    )
+    page.get_by_role("button", name="Merge with mine").click()
+    expect(status(page)).to_have_text("Merged: 1 checklist.")
+    merged = saved(page, KEY_PREFIX + RESEARCH)
+    assert sorted(merged["checked"]) == sorted([profile, NEWS])
+    assert merged["notes"] == {NEWS: "Mine\n\nTheirs"}
+
+
+def test_cancel_changes_nothing(page: Page) -> None:
+    page.goto("/checklists/")
+    page.set_input_files(
+        "[data-checklists-import]", a_file(export_file({RESEARCH: record([NEWS])}))
+    )
+    page.get_by_role("button", name="Cancel").click()
+    expect(status(page)).to_have_text("Nothing was changed.")
+    assert saved(page, KEY_PREFIX + RESEARCH) is None
+
+
+BAD_FILES = {
+    "not JSON": ("{not json", "it is not a file of checklists (it is not JSON)"),
+    "another schema": ({"checked": []}, "it is not a file of this site's checklists"),
+    "a newer version": (
+        export_file({RESEARCH: record([NEWS])}, version=2),
+        "it was made by a newer version of this site",
+    ),
+    "unknown checklists only": (
+        export_file({"not-here": record(["x"])}),
+        "none of its checklists is on this site",
+    ),
+    "a damaged record": (
+        export_file({RESEARCH: {"checked": "all"}}),
+        "it is damaged: one of its checklists is not a checklist's progress",
+    ),
+    "an id with markup": (
+        export_file({RESEARCH: record([MARKUP])}),
+        "it is damaged: one of its checklists is not a checklist's progress",
+    ),
+    "10 MB of junk": (
+        b"\x00junk" * 2_000_000,
+        "it is far larger than any file of checklists",
+    ),
+}
+
+
+@pytest.mark.parametrize("bad", list(BAD_FILES))
+def test_a_bad_file_changes_nothing_and_says_why(
+    page: Page, errors: list, bad: str
+) -> None:
+    content, reason = BAD_FILES[bad]
+    page.goto("/checklists/")
+    store(page, RESEARCH, record([NEWS]))
+    before = page.evaluate("JSON.stringify(localStorage)")
+    upload = (
+        a_file(content)
+        if not isinstance(content, bytes)
+        else {"name": "junk.json", "mimeType": "application/json", "buffer": content}
+    )
+    page.set_input_files("[data-checklists-import]", upload)
+    expect(status(page)).to_have_text(
+        f"This file cannot be imported: {reason}. Nothing was changed."
+    )
+    expect(page.locator("[data-checklists-confirm]")).to_be_hidden()
+    assert page.evaluate("JSON.stringify(localStorage)") == before
+    assert errors == []
+
+
+def test_markup_in_a_file_is_only_ever_text(page: Page, errors: list) -> None:
+    page.goto("/checklists/")
+    page.set_input_files(
+        "[data-checklists-import]",
+        a_file(
+            export_file(
+                {
+                    RESEARCH: record([NEWS], {"": MARKUP, NEWS: MARKUP}),
+                    MARKUP: record([NEWS]),
+                }
+            )
+        ),
+    )
+    page.get_by_role("button", name="Replace mine").click()
+    expect(status(page)).to_have_text("Replaced: 1 checklist.")
+    page.goto(RESEARCH_PAGE)
+    note_boxes = page.locator(".checklist textarea")
+    assert note_boxes.count() == 0  # this checklist has no notes box; the note is kept
+    assert saved(page, KEY_PREFIX + RESEARCH)["notes"] == {"": MARKUP, NEWS: MARKUP}
+    assert page.locator("img[src=x]").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert errors == []
+    keys = json.loads(page.evaluate("JSON.stringify(Object.keys(localStorage))"))
+    assert keys == [KEY_PREFIX + RESEARCH]
+
+
+# --- A link with one checklist's progress ---------------------------------------
+
+
+def test_a_progress_link_carries_progress_to_another_browser(
+    browser: Browser, base_url: str
+) -> None:
+    first = browser.new_context(base_url=base_url)
+    first.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = first.new_page()
+    page.goto(POST)
+    page.get_by_role(
+        "checkbox", name="Check for recent news about the organisation"
+    ).check()
+    page.goto("/checklists/")
+    page.get_by_role(
+        "button", name="Copy a link with my progress for “Research checklist”"
+    ).click()
+    expect(status(page)).to_have_text(
+        "Link copied. Open it on your other device to bring your progress there."
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"{base_url}{RESEARCH_PAGE}#progress=")
+    first.close()
+
+    other = browser.new_context(base_url=base_url)
+    page = other.new_page()
+    page.goto(RESEARCH_PAGE)
+    page.get_by_role(
+        "checkbox", name="Read their profile and note their last two or three roles"
+    ).check()
+    page.goto(copied)
+    ask = page.locator(".checklist__ask")
+    expect(ask).to_contain_text(
+        "This link holds progress for this checklist: 1 of 7 ticked"
+    )
+    expect(ask).to_contain_text("instead of what is here (1 tick, 0 notes)")
+    use = page.get_by_role("button", name="Use this progress")
+    expect(use).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(checklist(page, RESEARCH).locator("[data-checklist-status]")).to_have_text(
+        "The link's progress is now kept in this browser."
+    )
+    expect(
+        page.get_by_role(
+            "checkbox", name="Check for recent news about the organisation"
+        )
+    ).to_be_checked()
+    expect(
+        page.get_by_role(
+            "checkbox", name="Read their profile and note their last two or three roles"
+        )
+    ).not_to_be_checked()
+    assert page.url == f"{base_url}{RESEARCH_PAGE}"  # the progress leaves the address
+    assert saved(page, KEY_PREFIX + RESEARCH)["checked"] == [NEWS]
+    other.close()
+
+
+def test_keeping_mine_changes_nothing(page: Page, base_url: str) -> None:
+    page.goto(link(base_url, RESEARCH, record([NEWS])))
+    page.get_by_role("button", name="Keep mine").click()
+    expect(checklist(page, RESEARCH).locator("[data-checklist-status]")).to_have_text(
+        "Nothing was changed."
+    )
+    assert saved(page, KEY_PREFIX + RESEARCH) is None
+
+
+BAD_LINKS = {
+    "damaged": (lambda url: url[:-12], "it is damaged"),
+    "foreign": (lambda url: url, "it is for another checklist"),
+    "oversized": (
+        lambda url: url + "A" * 20_000,
+        "it is too long to be a link this site makes",
+    ),
+    "newer": (lambda url: url, "it was made by a newer version of this site"),
+    "out of date": (
+        lambda url: url,
+        "it is out of date: none of its items is on this checklist any more",
+    ),
+    "markup": (
+        lambda url: url,
+        "it is damaged: what it holds is not a checklist's progress",
+    ),
+}
+
+
+@pytest.mark.parametrize("bad", list(BAD_LINKS))
+def test_a_bad_link_changes_nothing_and_says_why(
+    page: Page, base_url: str, errors: list, bad: str
+) -> None:
+    cut, reason = BAD_LINKS[bad]
+    value, checklist_id, version = record([NEWS]), RESEARCH, 1
+    if bad == "foreign":
+        checklist_id = AFTER
+    elif bad == "newer":
+        version = 2
+    elif bad == "out of date":
+        value = record(["an-item-long-gone"])
+    elif bad == "markup":
+        value = record([MARKUP])
+    page.goto(RESEARCH_PAGE)
+    store(page, RESEARCH, record([]))
+    page.goto(cut(link(base_url, checklist_id, value, version)))
+    said = checklist(page, RESEARCH).locator("[data-checklist-status]")
+    expect(said).to_contain_text(f"This progress link cannot be used: {reason}")
+    expect(said).to_contain_text("Nothing was changed.")
+    expect(page.locator(".checklist__ask")).to_have_count(0)
+    assert saved(page, KEY_PREFIX + RESEARCH) == record([])
+    assert errors == []
