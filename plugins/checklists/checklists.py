@@ -21,7 +21,9 @@ what needs the whole site:
   (``CHECKLISTS_INDEX_SAVE_AS``) and, for each series (pelican-series'
   ``Series:``), a page of every checklist of its parts in order, each printed on
   a sheet of its own (``CHECKLISTS_SERIES_SAVE_AS``); templates find its address
-  in ``checklist_series_urls[series name]``.
+  in ``checklist_series_urls[series name]``. ``CHECKLISTS_JSON_SAVE_AS`` lists
+  every printable checklist's items, and the checklists of each post and series,
+  from which static/checklists/progress.js shows a reader's progress.
 - ``feed_generated``: in feeds, a checklist is a plain list marked ☐ and ☑.
 
 The Markdown step records each checklist and problem in the HTML it writes
@@ -44,6 +46,8 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
 - ``CHECKLISTS_SERIES_URL`` (``"checklists/series/{slug}/"``) and
   ``CHECKLISTS_SERIES_SAVE_AS`` (``"checklists/series/{slug}/index.html"``): a
   series' checklists, to print together.
+- ``CHECKLISTS_JSON_URL`` and ``CHECKLISTS_JSON_SAVE_AS``
+  (``"checklists/index.json"``): the items of every checklist, for progress.js.
 - ``CHECKLISTS_QR_URL`` and ``CHECKLISTS_QR_SAVE_AS`` (``"checklists/{id}/qr.svg"``):
   the QR code of a checklist's printable page.
 - ``CHECKLISTS_QR_SITEURL`` (``""``: ``SITEURL``): the site's absolute address,
@@ -56,6 +60,7 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 from collections import defaultdict
@@ -92,6 +97,8 @@ DEFAULT_SETTINGS = {
     "CHECKLISTS_INDEX_SAVE_AS": "checklists/index.html",
     "CHECKLISTS_SERIES_URL": "checklists/series/{slug}/",
     "CHECKLISTS_SERIES_SAVE_AS": "checklists/series/{slug}/index.html",
+    "CHECKLISTS_JSON_URL": "checklists/index.json",
+    "CHECKLISTS_JSON_SAVE_AS": "checklists/index.json",
     "CHECKLISTS_QR_URL": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SAVE_AS": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SITEURL": "",
@@ -100,6 +107,7 @@ COMPONENT_TEMPLATE = "checklists/component"
 PAGE_TEMPLATE = "checklists/checklist"
 INDEX_TEMPLATE = "checklists/index"
 SERIES_TEMPLATE = "checklists/series"
+JSON_TEMPLATE = "checklists/index-json"
 # Renders a QR code's SVG: written through Pelican's writer like every page, so
 # that plugins/build_speed makes half of them on its second core.
 QR_TEMPLATE = "checklists/qr-code"
@@ -449,6 +457,16 @@ class ChecklistPagesGenerator(Generator):
                 ],
                 sheet=True,
             )
+        save_as = self.settings["CHECKLISTS_JSON_SAVE_AS"]
+        if save_as:
+            writer.write_file(
+                save_as,
+                self.get_template(JSON_TEMPLATE),
+                self.context,
+                index_json=Markup(
+                    json.dumps(_progress_index_of(self.printable, self.series))
+                ),
+            )
         save_as = self.settings["CHECKLISTS_INDEX_SAVE_AS"]
         if save_as:
             writer.write_file(
@@ -473,6 +491,29 @@ def qr_svg(address: str) -> Markup:
     svg = io.BytesIO()
     code.save(svg, kind="svg", xmldecl=False, border=2, omitsize=True)
     return Markup(svg.getvalue().decode())
+
+
+def _progress_index_of(
+    printable: list[Checklist], series: dict[str, tuple[str, str, list[Checklist]]]
+) -> dict:
+    """Return what progress.js needs: items, and the checklists of posts and series."""
+    posts: dict[str, list[str]] = defaultdict(list)
+    for checklist in printable:
+        posts[checklist.source.url].append(checklist.id)
+    return {
+        "checklists": {
+            checklist.id: {
+                "items": [item for item, _ in checklist.items],
+                "ticked": [item for item, ticked in checklist.items if ticked],
+            }
+            for checklist in printable
+        },
+        "posts": posts,
+        "series": {
+            name: list(dict.fromkeys(c.source.url for c in group))
+            for name, (_, _, group) in series.items()
+        },
+    }
 
 
 def _by_series(

@@ -358,3 +358,58 @@ def test_a_bad_link_changes_nothing_and_says_why(
     expect(page.locator(".checklist__ask")).to_have_count(0)
     assert saved(page, KEY_PREFIX + RESEARCH) == record([])
     assert errors == []
+
+
+# --- Progress across a series ------------------------------------------------------
+
+SERIES = "/series/informational-interviews/"
+# The series' checklists: 7 + 7 + 7 + 10 (one ticked for a new reader) + 10 items.
+SERIES_ITEMS = 41
+
+
+def test_the_series_page_and_box_show_the_readers_progress(page: Page) -> None:
+    page.goto(SERIES)
+    expect(page.locator("[data-checklist-progress-series]")).to_have_text("")
+    page.goto(POST)
+    page.get_by_role(
+        "checkbox", name="Check for recent news about the organisation"
+    ).check()
+    # The series box: the series, and the parts either side of this one.
+    box = page.locator(".series-box")
+    expect(box.locator("[data-checklist-progress-series]")).to_have_text(
+        f"Your progress: 2 of {SERIES_ITEMS} done"
+    )
+    expect(box.locator("[data-checklist-progress-for]")).to_have_text(["", ""])
+    page.goto("/posts/informational-interviews-the-meeting/")
+    page.get_by_role("checkbox", name="Join or arrive a few minutes early").check()
+    expect(page.locator(".series-box [data-checklist-progress-for]")).to_have_text(
+        ["1 of 14 done", ""]
+    )
+    page.goto(SERIES)
+    expect(page.locator("[data-checklist-progress-series]")).to_have_text(
+        f"Your progress in this series: 3 of {SERIES_ITEMS} done"
+    )
+    expect(page.locator(".post-card [data-checklist-progress-for]")).to_have_text(
+        ["", "Your progress: 1 of 14 done", "Your progress: 2 of 10 done", ""]
+    )
+
+
+def test_without_javascript_no_progress_shows(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    for path in (SERIES, POST, "/checklists/"):
+        page.goto(path)
+        for element in page.locator(
+            "[data-checklist-progress-series], [data-checklist-progress-for], "
+            "[data-checklist-progress-of]"
+        ).all():
+            expect(element).to_have_text("")
+    expect(page.locator(".my-checklists")).to_be_hidden()
+    context.close()
+
+
+def test_a_first_visit_loads_no_progress_code(page: Page) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(POST, wait_until="networkidle")
+    assert not [url for url in loaded if "progress" in url or "index.json" in url]

@@ -18,6 +18,17 @@
     storage = null;
   }
 
+  const modules = document.currentScript.dataset;
+  // progress.js shows a reader's progress in a series (the series box) once they
+  // have any, and counts again after each change.
+  const progress = () => {
+    if (document.querySelector("[data-checklist-progress-series]") && storage
+      && Object.keys(storage).some((key) => key.startsWith(KEY))) {
+      import(modules.checklistProgressScript);
+      document.dispatchEvent(new Event("checklists:change"));
+    }
+  };
+
   class Checklist {
     constructor(root) {
       const find = (selector) => root.querySelector(selector);
@@ -104,7 +115,7 @@
       const known = [...record.checked, ...record.unchecked];
       if (!this.carrying && (text === null ? storage.getItem(V1_KEY + this.id) !== null
         : known.some((id) => !here.includes(id)) && here.some((id) => !known.includes(id)))) {
-        this.carrying = import(this.root.getAttribute("data-checklist-carry-over")).then((module) => {
+        this.carrying = import(modules.checklistCarryOverScript).then((module) => {
           this.show(module.carryOver(this, record, isIds));
           this.carrying = null;
         });
@@ -129,6 +140,7 @@
     write(record) {
       try {
         storage.setItem(this.key, JSON.stringify(record));
+        progress();
         return true;
       } catch (error) {
         if (storage) this.say("Could not save: this browser's storage is full or turned off.");
@@ -225,4 +237,5 @@
     root.setAttribute("data-checklist-init", "");
     new Checklist(root);
   }
+  progress();
 })();

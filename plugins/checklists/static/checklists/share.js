@@ -170,28 +170,17 @@ function fromFile(text, known) {
   return { found, unknown };
 }
 
-function progress(element) {
-  const items = element.getAttribute("data-checklist-items").split(" ");
-  const ticked = element.getAttribute("data-checklist-ticked").split(" ");
-  const record = read(element.getAttribute("data-checklist-progress-of"));
-  // Only a checklist with progress has a link to share.
-  element.nextElementSibling.hidden = !record;
-  if (!record) {
-    element.textContent = "";
-    return;
-  }
-  const done = items.filter((id) => record.checked.includes(id)
-    || (!record.unchecked.includes(id) && ticked.includes(id))).length;
-  element.textContent = done === items.length ? `All ${done} done` : `${done} of ${items.length} done`;
-}
-
 function page(root) {
   const find = (selector) => root.querySelector(selector);
   const status = find("[data-checklists-status]");
   const say = (text) => { status.textContent = text; };
-  const counts = [...document.querySelectorAll("[data-checklist-progress-of]")];
-  const known = counts.map((element) => element.getAttribute("data-checklist-progress-of"));
-  const showProgress = () => counts.forEach(progress);
+  const buttons = [...document.querySelectorAll("[data-checklist-link]")];
+  const known = buttons.map((button) => button.getAttribute("data-checklist-link"));
+  // Only a checklist with progress has a link to share; progress.js counts it.
+  const showProgress = () => {
+    for (const button of buttons) button.hidden = !read(button.getAttribute("data-checklist-link"));
+    document.dispatchEvent(new Event("checklists:change"));
+  };
 
   find("[data-checklists-export]").addEventListener("click", () => {
     const checklists = {};
@@ -245,7 +234,7 @@ function page(root) {
       return;
     }
     const lines = [...pending.found].map(([id, record]) => {
-      const title = document.querySelector(`[data-checklist-progress-of="${CSS.escape(id)}"]`)
+      const title = document.querySelector(`[data-checklist-link="${CSS.escape(id)}"]`)
         .closest("li").querySelector("a").textContent;
       return `“${title}”: ${count(record)}`;
     });
@@ -258,7 +247,7 @@ function page(root) {
     find("[data-checklists-merge]").focus();
   });
 
-  for (const button of document.querySelectorAll("[data-checklist-link]")) {
+  for (const button of buttons) {
     button.addEventListener("click", async () => {
       const link = linkFor(button.getAttribute("data-checklist-link"), button.getAttribute("data-checklist-address"));
       if (!link) {
