@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -413,3 +414,42 @@ def test_a_first_visit_loads_no_progress_code(page: Page) -> None:
     page.on("request", lambda request: loaded.append(request.url))
     page.goto(POST, wait_until="networkidle")
     assert not [url for url in loaded if "progress" in url or "index.json" in url]
+
+
+def test_a_progress_link_shows_as_a_qr_code_a_phone_can_read(
+    browser: Browser, base_url: str, tmp_path: Path
+) -> None:
+    context = browser.new_context(base_url=base_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("/checklists/")
+    store(page, RESEARCH, record([NEWS]))
+    page.reload()
+    page.get_by_role(
+        "button", name="Copy a link with my progress for “Research checklist”"
+    ).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    page.get_by_role(
+        "button", name="Show it as a QR code for “Research checklist”"
+    ).click()
+    code = page.get_by_role(
+        "img", name="QR code of the link with your progress in “Research checklist”"
+    )
+    expect(code).to_be_visible()
+    expect(status(page)).to_have_text("QR code shown for “Research checklist”.")
+    for scheme in ("light", "dark"):  # dark on light in either
+        page.emulate_media(color_scheme=scheme)
+        code.screenshot(path=tmp_path / f"{scheme}.png")
+        read = subprocess.run(
+            ["zbarimg", "--raw", "--quiet", str(tmp_path / f"{scheme}.png")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert read.stdout.strip() == copied, scheme
+    page.get_by_role("button", name="Hide the QR code").click()
+    expect(code).to_have_count(0)
+    expect(
+        page.get_by_role("button", name="Show it as a QR code for “Research checklist”")
+    ).to_be_focused()
+    context.close()

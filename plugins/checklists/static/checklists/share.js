@@ -13,12 +13,13 @@ class Refused extends Error {}
 
 const isIds = (list) => Array.isArray(list) && list.length <= MAX_ITEMS
   && list.every((id) => typeof id === "string" && id.length <= 300 && ID.test(id));
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export function checkRecord(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  if (!isObject(value)) return null;
   const { checked, unchecked, notes = {}, start } = value;
   if (!isIds(checked) || !isIds(unchecked)) return null;
-  if (notes === null || typeof notes !== "object" || Array.isArray(notes)) return null;
+  if (!isObject(notes)) return null;
   const entries = Object.entries(notes);
   if (entries.length > MAX_ITEMS || !entries.every(([key, text]) => (key === "" || ID.test(key))
     && typeof text === "string" && text.length <= MAX_NOTE)) return null;
@@ -57,8 +58,6 @@ export function merge(mine, theirs) {
   if (start) merged.start = start;
   return merged;
 }
-
-// --- A link with one checklist's progress ----------------------------------------
 
 const encode = (value) => {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
@@ -140,8 +139,6 @@ export function openLink(checklist) {
   first.focus();
 }
 
-// --- The Checklists page: progress, export and import -----------------------------
-
 function fromFile(text, known) {
   let value;
   try {
@@ -154,7 +151,7 @@ function fromFile(text, known) {
     throw new Refused(value.version > VERSION ? "it was made by a newer version of this site" : "it is not a version this site can read");
   }
   const all = value.checklists;
-  if (all === null || typeof all !== "object" || Array.isArray(all)) throw new Refused("it holds no checklists");
+  if (!isObject(all)) throw new Refused("it holds no checklists");
   const found = new Map();
   const unknown = [];
   for (const [id, record] of Object.entries(all)) {
@@ -174,11 +171,11 @@ function page(root) {
   const find = (selector) => root.querySelector(selector);
   const status = find("[data-checklists-status]");
   const say = (text) => { status.textContent = text; };
-  const buttons = [...document.querySelectorAll("[data-checklist-link]")];
-  const known = buttons.map((button) => button.getAttribute("data-checklist-link"));
+  const shares = [...document.querySelectorAll("[data-checklist-link]")];
+  const known = shares.map((share) => share.getAttribute("data-checklist-link"));
   // Only a checklist with progress has a link to share; progress.js counts it.
   const showProgress = () => {
-    for (const button of buttons) button.hidden = !read(button.getAttribute("data-checklist-link"));
+    for (const share of shares) share.hidden = !read(share.getAttribute("data-checklist-link"));
     document.dispatchEvent(new Event("checklists:change"));
   };
 
@@ -247,20 +244,50 @@ function page(root) {
     find("[data-checklists-merge]").focus();
   });
 
-  for (const button of buttons) {
-    button.addEventListener("click", async () => {
-      const link = linkFor(button.getAttribute("data-checklist-link"), button.getAttribute("data-checklist-address"));
-      if (!link) {
-        say(link === null ? "Your notes make this link too long to open: export a file instead."
+  for (const share of shares) {
+    const link = () => {
+      const made = linkFor(share.getAttribute("data-checklist-link"), share.getAttribute("data-checklist-address"));
+      if (!made) {
+        say(made === null ? "Your notes make this link too long to open: export a file instead."
           : "There is no progress to share for that checklist yet.");
-        return;
       }
+      return made;
+    };
+    share.querySelector("[data-checklist-copy]").addEventListener("click", async () => {
+      const made = link();
+      if (!made) return;
       try {
-        await navigator.clipboard.writeText(link);
+        await navigator.clipboard.writeText(made);
         say("Link copied. Open it on your other device to bring your progress there.");
       } catch (error) {
-        say(`Copy this link by hand: ${link}`);
+        say(`Copy this link by hand: ${made}`);
       }
+    });
+    share.querySelector("[data-checklist-qr]").addEventListener("click", async () => {
+      const made = link();
+      if (!made) return;
+      const { qrCode } = await import(root.getAttribute("data-checklist-qr-script"));
+      const code = await qrCode(made, root.getAttribute("data-checklist-qr-encoder"));
+      if (!code) {
+        say("This link is too long for a QR code: copy it, or export a file.");
+        return;
+      }
+      const title = share.closest("li").querySelector("a").textContent;
+      code.setAttribute("aria-label", `QR code of the link with your progress in “${title}”`);
+      const panel = document.createElement("div");
+      panel.className = "my-checklists__qr";
+      const hide = document.createElement("button");
+      hide.type = "button";
+      hide.className = "checklist__button";
+      hide.textContent = "Hide the QR code";
+      hide.addEventListener("click", () => {
+        panel.remove();
+        share.querySelector("[data-checklist-qr]").focus();
+      });
+      panel.append(code, "Scan it with your phone's camera to open this checklist there, with your progress.", hide);
+      share.parentElement.querySelector(".my-checklists__qr")?.remove();
+      share.after(panel);
+      say(`QR code shown for “${title}”.`);
     });
   }
   addEventListener("storage", showProgress);
