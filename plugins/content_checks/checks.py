@@ -442,6 +442,9 @@ def drop_duplicates(items: list[Content]) -> None:
         for other in others:
             _report_duplicate(other, keep)
             items.remove(other)
+            # Pelican took posts with one slug for translations of each other:
+            # the feed of every post and its translations would still list it.
+            keep.translations = [t for t in keep.translations if t is not other]
 
 
 def _report_duplicate(other: Content, keep: Content) -> None:

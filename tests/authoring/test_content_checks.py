@@ -15,6 +15,7 @@ of the site", and the message says so). A warning is listed and the build exits 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,10 @@ class Case:
     # Problems reported by another plugin about the same mistake (no file of
     # their own in the summary, but naming this case's file in their message).
     also_reported: int = 0
+
+
+# Any control character but tab, line feed and carriage return.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def error(line: int | None, *words: str) -> Expected:
@@ -298,3 +303,10 @@ def test_mistake(case: Case, tmp_path: Path) -> None:
     assert posts == expected_posts
     if case.left_out_as is not None:
         assert not (output / case.left_out_as).exists()
+
+    # Nothing half-made reaches a reader: no control character (the checklists'
+    # internal markers start with one) in any file written.
+    for path in output.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".svg", ".txt"}:
+            text = path.read_text(encoding="utf-8")
+            assert not CONTROL_RE.search(text), f"{path.relative_to(output)}"
