@@ -453,3 +453,37 @@ def test_a_progress_link_shows_as_a_qr_code_a_phone_can_read(
         page.get_by_role("button", name="Show it as a QR code for “Research checklist”")
     ).to_be_focused()
     context.close()
+
+
+def test_the_checklists_page_works_from_the_keyboard(page: Page) -> None:
+    page.goto("/checklists/")
+    store(page, RESEARCH, record([NEWS]))
+    page.reload()
+
+    def tab_to(target) -> None:
+        for _ in range(60):
+            if target.evaluate("element => element === document.activeElement"):
+                break
+            page.keyboard.press("Tab")
+        expect(target).to_be_focused()
+
+    qr = page.get_by_role(
+        "button", name="Show it as a QR code for “Research checklist”"
+    )
+    tab_to(qr)
+    page.keyboard.press("Enter")
+    expect(status(page)).to_have_text("QR code shown for “Research checklist”.")
+    tab_to(page.get_by_role("button", name="Hide the QR code"))
+    page.keyboard.press("Enter")
+    expect(qr).to_be_focused()
+    export = page.get_by_role("button", name="Export all my checklists")
+    tab_to(export)
+    with page.expect_download():
+        page.keyboard.press("Enter")
+    # The file field is inside its label, which shows where the focus is.
+    field = page.get_by_label("Import a file of checklists")
+    tab_to(field)
+    outline = page.locator(".my-checklists__import").evaluate(
+        "label => getComputedStyle(label).outlineStyle"
+    )
+    assert outline == "solid"
