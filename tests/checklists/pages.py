@@ -6,7 +6,7 @@ import io
 import json
 import unicodedata
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 KEY_PREFIX = "nextsteps:checklist:v2:"
@@ -41,3 +41,12 @@ def pdf_text(page: Page, paper: str) -> list[str]:
         " ".join(unicodedata.normalize("NFKC", sheet.extract_text()).split())
         for sheet in reader.pages
     ]
+
+
+def tab_to(page: Page, target: Locator) -> None:
+    """Press Tab until ``target`` has the focus (at most 60 times)."""
+    for _ in range(60):
+        if target.evaluate("element => element === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(target).to_be_focused()

@@ -19,7 +19,14 @@ from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.checklists.conftest import FIXTURES, build_site
-from tests.checklists.pages import KEY_PREFIX, checklist, pdf_text, saved, ticked
+from tests.checklists.pages import (
+    KEY_PREFIX,
+    checklist,
+    pdf_text,
+    saved,
+    tab_to,
+    ticked,
+)
 from tests.server import SiteServer
 
 AFTER = "/posts/informational-interviews-after/"
@@ -399,15 +406,6 @@ def test_the_calendar_file_counts_from_now_when_no_moment_was_given(zone) -> Non
         before + timedelta(hours=24) <= first <= before + timedelta(hours=24, minutes=3)
     )
     assert saved(page, KEY_PREFIX + TIMED_ID)["start"]
-
-
-def tab_to(page: Page, target) -> None:
-    """Press Tab until ``target`` has the focus (at most 40 times)."""
-    for _ in range(40):
-        if target.evaluate("element => element === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    expect(target).to_be_focused()
 
 
 def test_dates_and_the_calendar_work_from_the_keyboard(zone) -> None:

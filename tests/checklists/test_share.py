@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.checklists.pages import KEY_PREFIX, checklist, saved
+from tests.checklists.pages import KEY_PREFIX, checklist, saved, tab_to
 
 RESEARCH = "informational-interviews-preparing--research-checklist"
 RESEARCH_PAGE = f"/checklists/{RESEARCH}/"
@@ -460,29 +460,22 @@ def test_the_checklists_page_works_from_the_keyboard(page: Page) -> None:
     store(page, RESEARCH, record([NEWS]))
     page.reload()
 
-    def tab_to(target) -> None:
-        for _ in range(60):
-            if target.evaluate("element => element === document.activeElement"):
-                break
-            page.keyboard.press("Tab")
-        expect(target).to_be_focused()
-
     qr = page.get_by_role(
         "button", name="Show it as a QR code for “Research checklist”"
     )
-    tab_to(qr)
+    tab_to(page, qr)
     page.keyboard.press("Enter")
     expect(status(page)).to_have_text("QR code shown for “Research checklist”.")
-    tab_to(page.get_by_role("button", name="Hide the QR code"))
+    tab_to(page, page.get_by_role("button", name="Hide the QR code"))
     page.keyboard.press("Enter")
     expect(qr).to_be_focused()
     export = page.get_by_role("button", name="Export all my checklists")
-    tab_to(export)
+    tab_to(page, export)
     with page.expect_download():
         page.keyboard.press("Enter")
     # The file field is inside its label, which shows where the focus is.
     field = page.get_by_label("Import a file of checklists")
-    tab_to(field)
+    tab_to(page, field)
     outline = page.locator(".my-checklists__import").evaluate(
         "label => getComputedStyle(label).outlineStyle"
     )
