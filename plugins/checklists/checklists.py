@@ -155,7 +155,7 @@ class Checklist:
     def items(self) -> list[tuple[str, bool]]:
         """Return each item's id, and whether a new reader sees it ticked."""
         return [
-            (VALUE_RE.search(box)[1], " checked" in box or "<input checked" in box)
+            (VALUE_RE.search(box)[1], " checked" in box)
             for box in CHECKBOX_RE.findall(self.fieldset)
         ]
 
