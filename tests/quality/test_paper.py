@@ -15,11 +15,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 from playwright.sync_api import Page, expect
 
+from tests.builds import ROOT
 from tests.checklists.pages import pdf_text
 
-SERVE_ADDRESS = "http://127.0.0.1:8000"  # pelican.conf.py's CHECKLISTS_QR_SITEURL
+# Where a development build's QR codes lead: pelican.conf.py says.
+SERVE_ADDRESS = read_settings(str(ROOT / "pelican.conf.py"))["CHECKLISTS_QR_SITEURL"]
 
 
 def printed_codes(page: Page, paper: str, folder: Path) -> list[str]:
