@@ -5,6 +5,12 @@ Netlify and Cloudflare Pages read), so the tests run under exactly the
 Content-Security-Policy that production ships; it answers a missing path with
 ``404.html`` and status 404; and where `make publish` wrote compressed copies of a
 file, it sends the one the browser accepts, as production servers do.
+
+A site published under a sub-path (``SITEURL=https://example.org/blog``) is served
+under that path prefix, with nothing outside it: a link that escapes the prefix
+gets a bare 404, as it would from a host where another site owns the rest.
+``_headers`` rules are read as paths inside the site's folder, the way a host
+that publishes the folder as a site of its own applies them behind a proxy.
 """
 
 from __future__ import annotations
@@ -33,12 +39,33 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 class SiteHandler(SimpleHTTPRequestHandler):
     header_rules: list[tuple[str, list[tuple[str, str]]]] = []
+    # "" or the path the site lives under, such as "/blog" (no trailing slash).
+    prefix = ""
     # The copies `make publish` writes beside each text file, best first: sent as
     # they are, as nginx's brotli_static and gzip_static do (docs/deploy.md).
     precompressed = (("br", ".br"), ("gzip", ".gz"))
 
+    def site_path(self) -> str | None:
+        """Return the request's path inside the site, or None when outside it."""
+        path = self.path.split("?", 1)[0]
+        if not self.prefix:
+            return path
+        if path == self.prefix:
+            # The folder's own address without its slash: the standard
+            # redirect (SimpleHTTPRequestHandler's) to "/blog/".
+            return "/"
+        if path.startswith(self.prefix + "/"):
+            return path.removeprefix(self.prefix)
+        return None
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path(path.removeprefix(self.prefix))
+
     def send_head(self):
         """Send ``file.br`` or ``file.gz`` for ``file`` when the client accepts it."""
+        if self.site_path() is None:
+            super().send_error(HTTPStatus.NOT_FOUND, "Outside the site's path")
+            return None
         url_path = self.path.split("?", 1)[0]
         path = Path(self.translate_path(self.path))
         if url_path.endswith("/"):
@@ -60,8 +87,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self) -> None:
-        path = self.path.split("?", 1)[0]
-        for pattern, headers in self.header_rules:
+        path = self.site_path()
+        for pattern, headers in self.header_rules if path is not None else []:
             if fnmatch.fnmatchcase(path, pattern):
                 for name, value in headers:
                     self.send_header(name, value)
@@ -88,21 +115,25 @@ class SiteServer:
     """Serve ``root`` on 127.0.0.1, in a background thread.
 
     On a free port, or on ``port``: a production build has its address
-    (``SITEURL``) written into it, so it must be served at exactly that address.
+    (``SITEURL``) written into it, so it must be served at exactly that address,
+    under its path (``prefix``, such as ``"/blog"``) too. ``url`` is the address of
+    the site's home, without the trailing slash.
     """
 
-    def __init__(self, root: Path, port: int = 0) -> None:
+    def __init__(self, root: Path, port: int = 0, prefix: str = "") -> None:
         headers_file = root / "_headers"
         rules = (
             parse_headers_file(headers_file.read_text())
             if headers_file.is_file()
             else []
         )
-        handler = type("Handler", (SiteHandler,), {"header_rules": rules})
+        handler = type(
+            "Handler", (SiteHandler,), {"header_rules": rules, "prefix": prefix}
+        )
         self._httpd = ThreadingHTTPServer(
             ("127.0.0.1", port), functools.partial(handler, directory=str(root))
         )
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}{prefix}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> SiteServer:

@@ -49,6 +49,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
+# Where a site published under a sub-path lives on its host.
+SUBPATH = "/blog"
+
 # Words that occur in the site's posts, typed into a search field on the page.
 SEARCH_WORDS = "informational interview"
 
@@ -97,14 +100,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory):
+def publish_and_serve(output: Path, path: str = ""):
     """Build the site for production (`make publish`); serve it at its address.
 
     Production pages carry their absolute address (canonical links, Open Graph,
-    the sitemap), so the port is chosen first and the site built for it.
+    the sitemap), so the port is chosen first and the site built for it, at
+    ``path`` on that host ("" for the host's root, or a sub-path such as "/blog").
     """
-    output = tmp_path_factory.mktemp("published")
     port = free_port()
     result = subprocess.run(
         [
@@ -112,7 +114,7 @@ def published(tmp_path_factory: pytest.TempPathFactory):
             "--no-print-directory",
             "publish",
             f"OUTPUTDIR={output}",
-            f"SITEURL=http://127.0.0.1:{port}",
+            f"SITEURL=http://127.0.0.1:{port}{path}",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -122,8 +124,20 @@ def published(tmp_path_factory: pytest.TempPathFactory):
     assert result.returncode == 0, (
         f"`make publish` failed:\n{result.stdout}{result.stderr}"
     )
-    with SiteServer(output, port=port) as running:
+    with SiteServer(output, port=port, prefix=path) as running:
         yield PublishedSite(output=output, url=running.url)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory):
+    """Serve the production build at the root of its host."""
+    yield from publish_and_serve(tmp_path_factory.mktemp("published"))
+
+
+@pytest.fixture(scope="session")
+def published_under_subpath(tmp_path_factory: pytest.TempPathFactory):
+    """Serve the production build under a path of its host, and nothing else."""
+    yield from publish_and_serve(tmp_path_factory.mktemp("subpath"), SUBPATH)
 
 
 @pytest.fixture(scope="session")

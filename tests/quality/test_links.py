@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -45,6 +46,28 @@ def srcset_urls(value: str) -> list[str]:
     return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
+def page_ids(html: str) -> frozenset[str]:
+    """Return every id a fragment can go to on the page ``html``."""
+    soup = BeautifulSoup(html, "html.parser")
+    ids = {element["id"] for element in soup.find_all(id=True)}
+    ids |= {element["name"] for element in soup.find_all("a", attrs={"name": True})}
+    return frozenset(ids)
+
+
+def missing_anchor(
+    fragment: str, ids: Callable[[], frozenset[str]], path: str
+) -> str | None:
+    """Say why the ``#fragment`` of a link to the page at ``path`` goes nowhere.
+
+    ``ids`` gives the page's ids, read only when there is a fragment to look for.
+    """
+    fragment = unquote(fragment)
+    # "#top" goes to the top of any page (HTML's rule for the fragment).
+    if fragment and fragment != "top" and fragment not in ids():
+        return f"no element with id {fragment!r} on {path}"
+    return None
+
+
 class BuiltSite:
     """The output folder, answering which URLs exist and which ids a page has."""
 
@@ -64,10 +87,7 @@ class BuiltSite:
 
     @functools.cache  # noqa: B019 - one instance per test, over one build
     def ids(self, file: Path) -> frozenset[str]:
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        ids = {element["id"] for element in soup.find_all(id=True)}
-        ids |= {element["name"] for element in soup.find_all("a", attrs={"name": True})}
-        return frozenset(ids)
+        return page_ids(file.read_text(encoding="utf-8"))
 
     def check(self, base: str, url: str) -> str | None:
         """Return why ``url`` (linked from the page at ``base``) is broken, or None."""
@@ -75,16 +95,9 @@ class BuiltSite:
         file, why = self.file_for(parts.path)
         if file is None:
             return why
-        fragment = unquote(parts.fragment)
-        # "#top" goes to the top of any page (HTML's rule for the fragment).
-        if (
-            fragment
-            and fragment != "top"
-            and file.suffix == ".html"
-            and fragment not in self.ids(file)
-        ):
-            return f"no element with id {fragment!r} on {parts.path}"
-        return None
+        if file.suffix != ".html":
+            return None
+        return missing_anchor(parts.fragment, lambda: self.ids(file), parts.path)
 
 
 def page_links(soup: BeautifulSoup) -> list[tuple[str, str]]:

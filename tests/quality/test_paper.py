@@ -4,9 +4,10 @@ Each checklist's printable page, and a checklist printed from its post, is
 printed to PDF by Chromium, rendered to an image (pdftoppm, Debian's
 poppler-utils) and read by a QR decoder (zbarimg, Debian's zbar-tools), as a
 phone's camera would read the sheet: the code must hold exactly the address of
-the checklist's page, the one the sheet also prints in text. Both builds: a
+the checklist's page, the one the sheet also prints in text. Every build: a
 development build (`make html`) leads to where `make serve` serves the site; a
-production build (`make publish`) to its own address.
+production build (`make publish`) to its own address, also when that address
+is a sub-path of its host (`SITEURL=https://example.org/blog`).
 """
 
 from __future__ import annotations
@@ -45,11 +46,15 @@ def printed_codes(page: Page, paper: str, folder: Path) -> list[str]:
     return codes
 
 
-@pytest.fixture(params=["make html", "make publish"])
-def build(request, site, base_url, published):
+@pytest.fixture(params=["make html", "make publish", "make publish under a sub-path"])
+def build(request):
     """(output folder, URL it is served at, the address its QR codes lead to)."""
     if request.param == "make html":
-        return site.output, base_url, SERVE_ADDRESS
+        site = request.getfixturevalue("site")
+        return site.output, request.getfixturevalue("base_url"), SERVE_ADDRESS
+    published = request.getfixturevalue(
+        "published" if request.param == "make publish" else "published_under_subpath"
+    )
     return published.output, published.url, published.url
 
 
