@@ -6,11 +6,8 @@ Content-Security-Policy that production ships; it answers a missing path with
 ``404.html`` and status 404; and where `make publish` wrote compressed copies of a
 file, it sends the one the browser accepts, as production servers do.
 
-A site published under a sub-path (``SITEURL=https://example.org/blog``) is served
-under that path prefix, with nothing outside it: a link that escapes the prefix
-gets a bare 404, as it would from a host where another site owns the rest.
-``_headers`` rules are read as paths inside the site's folder, the way a host
-that publishes the folder as a site of its own applies them behind a proxy.
+A site published under a sub-path (``SITEURL=https://example.org/blog``) is
+served under that path alone (``SubPathHandler``).
 """
 
 from __future__ import annotations
@@ -39,33 +36,12 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 class SiteHandler(SimpleHTTPRequestHandler):
     header_rules: list[tuple[str, list[tuple[str, str]]]] = []
-    # "" or the path the site lives under, such as "/blog" (no trailing slash).
-    prefix = ""
     # The copies `make publish` writes beside each text file, best first: sent as
     # they are, as nginx's brotli_static and gzip_static do (docs/deploy.md).
     precompressed = (("br", ".br"), ("gzip", ".gz"))
 
-    def site_path(self) -> str | None:
-        """Return the request's path inside the site, or None when outside it."""
-        path = self.path.split("?", 1)[0]
-        if not self.prefix:
-            return path
-        if path == self.prefix:
-            # The folder's own address without its slash: the standard
-            # redirect (SimpleHTTPRequestHandler's) to "/blog/".
-            return "/"
-        if path.startswith(self.prefix + "/"):
-            return path.removeprefix(self.prefix)
-        return None
-
-    def translate_path(self, path: str) -> str:
-        return super().translate_path(path.removeprefix(self.prefix))
-
     def send_head(self):
         """Send ``file.br`` or ``file.gz`` for ``file`` when the client accepts it."""
-        if self.site_path() is None:
-            super().send_error(HTTPStatus.NOT_FOUND, "Outside the site's path")
-            return None
         url_path = self.path.split("?", 1)[0]
         path = Path(self.translate_path(self.path))
         if url_path.endswith("/"):
@@ -87,8 +63,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def end_headers(self) -> None:
-        path = self.site_path()
-        for pattern, headers in self.header_rules if path is not None else []:
+        path = self.path.split("?", 1)[0]
+        for pattern, headers in self.header_rules:
             if fnmatch.fnmatchcase(path, pattern):
                 for name, value in headers:
                     self.send_header(name, value)
@@ -111,13 +87,49 @@ class SiteHandler(SimpleHTTPRequestHandler):
         """Keep test output quiet; failures speak for themselves."""
 
 
+class SubPathHandler(SiteHandler):
+    """Serve the site under ``prefix`` (such as ``"/blog"``), and nothing else.
+
+    Anything outside the prefix is a bare 404, as on a host where another site
+    owns the rest, so an address that escapes the prefix fails. Inside it, a
+    request is handled as the site's own path (its file, its ``_headers`` rules,
+    its 404 page), as a host does that publishes the folder as a site of its own
+    behind a proxy at the prefix.
+    """
+
+    prefix = ""
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        self.outside = not (
+            self.path == self.prefix
+            or self.path.startswith((self.prefix + "/", self.prefix + "?"))
+        )
+        if not self.outside:
+            self.path = self.path.removeprefix(self.prefix)
+        return True
+
+    def send_head(self):
+        if self.outside:
+            SimpleHTTPRequestHandler.send_error(self, HTTPStatus.NOT_FOUND)
+            return None
+        return super().send_head()
+
+    def send_header(self, keyword: str, value: str) -> None:
+        # A folder's address without its slash is redirected to it: under the prefix.
+        if keyword == "Location" and value.startswith("/"):
+            value = self.prefix + value
+        super().send_header(keyword, value)
+
+
 class SiteServer:
     """Serve ``root`` on 127.0.0.1, in a background thread.
 
     On a free port, or on ``port``: a production build has its address
     (``SITEURL``) written into it, so it must be served at exactly that address,
     under its path (``prefix``, such as ``"/blog"``) too. ``url`` is the address of
-    the site's home, without the trailing slash.
+    the site's home page, without its trailing slash.
     """
 
     def __init__(self, root: Path, port: int = 0, prefix: str = "") -> None:
@@ -128,7 +140,7 @@ class SiteServer:
             else []
         )
         handler = type(
-            "Handler", (SiteHandler,), {"header_rules": rules, "prefix": prefix}
+            "Handler", (SubPathHandler,), {"header_rules": rules, "prefix": prefix}
         )
         self._httpd = ThreadingHTTPServer(
             ("127.0.0.1", port), functools.partial(handler, directory=str(root))
