@@ -7,6 +7,7 @@ OUTPUTDIR ?= output
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CONTENTDIR ?= content
+CHECK_SETTINGS = pelican.conf.py
 # No `--fatal warnings`: it stops at the first warning with a traceback. The content
 # checks (plugins/content_checks) instead finish the build, print every problem
 # with its file and line, and count any other warning as an error too.
@@ -55,7 +56,10 @@ serve: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_MODE)
 
 # `check` first: a build with errors stops before the production build empties
-# $(OUTPUTDIR), so nothing broken is ever left there to upload.
+# $(OUTPUTDIR), so nothing broken is ever left there to upload. It checks with the
+# production settings, so that what only breaks under SITEURL (a link from the
+# host's root, on a site at https://example.org/blog) stops it too.
+publish: CHECK_SETTINGS = publish.conf.py
 publish: venv check
 	$(PELICAN) -s publish.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 
@@ -66,7 +70,7 @@ newpost: venv
 # The content checks alone: a full build into a folder thrown away afterwards.
 check: venv
 	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT \
-	&& $(PELICAN) -s pelican.conf.py -o "$$out" $(PELICAN_MODE)
+	&& $(PELICAN) -s $(CHECK_SETTINGS) -o "$$out" $(PELICAN_MODE)
 
 # Test tools beyond Python. From Debian: Java for the Nu HTML Checker, and
 # poppler-utils (pdftoppm) and zbar-tools (zbarimg), which render a printed

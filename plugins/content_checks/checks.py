@@ -279,6 +279,14 @@ def _image_problem(
     parts = urlsplit(src)
     if parts.scheme == "data":
         return None
+    outside = _outside_the_site(src)
+    if outside:
+        reason, inside = outside
+        return (
+            f"The image {reason}, so readers would see no image.",
+            "write it as {static}/images/<file name>: the build then writes its "
+            f"full address; or write {inside}.",
+        )
     address = _site_address(content, src)
     if address is None:
         return (
@@ -310,6 +318,14 @@ def _static_source_note(address: str) -> str:
 def _missing_page(
     content: Content, href: str, output_path: str
 ) -> tuple[str, str] | None:
+    outside = _outside_the_site(href)
+    if outside:
+        reason, inside = outside
+        return (
+            f"The link {reason}.",
+            "link to the post's or page's file with {filename}/posts/<file>.md: the "
+            f"build then writes its full address; or write {inside}.",
+        )
     address = _site_address(content, href)
     if address is None or urlsplit(href).path == "" or _written(output_path, address):
         return None
@@ -338,9 +354,35 @@ def _site_address(content: Content, href: str) -> str | None:
     if (parts.scheme or parts.netloc) and parts.netloc != site.netloc:
         return None
     path = parts.path
-    if parts.netloc and site.path and path.startswith(site.path):
-        path = path[len(site.path) :]
+    site_path = site.path.rstrip("/")
+    if (parts.netloc or path.startswith("/")) and (path + "/").startswith(
+        site_path + "/"
+    ):
+        path = path[len(site_path) :] or "/"
     return urljoin("/" + content.url, path)
+
+
+def _outside_the_site(href: str) -> tuple[str, str] | None:
+    """Say where ``href``, an address from the host's root, leads out of the site.
+
+    Return (``href`` and where it leads, the address under the site's path), or
+    None unless SITEURL has a path (``https://example.org/blog``) that ``href``
+    (``/about/``) is not under. Pelican puts SITEURL only in front of the
+    addresses it writes itself ({filename}, {static}).
+    """
+    siteurl = findings.settings["SITEURL"].rstrip("/")
+    site = urlsplit(siteurl)
+    parts = urlsplit(href)
+    if not site.path or parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    if (parts.path + "/").startswith(site.path + "/"):
+        return None
+    return (
+        f"{href} leads to {site.scheme}://{site.netloc}{href}, outside the site, "
+        f"which is published under {siteurl}/ (SITEURL): an address that starts "
+        "with / starts from the root of the host",
+        site.path + href,
+    )
 
 
 def _written(output_path: str, address: str) -> bool:
