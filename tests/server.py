@@ -112,7 +112,8 @@ class SubPathHandler(SiteHandler):
 
     def send_head(self):
         if self.outside:
-            SimpleHTTPRequestHandler.send_error(self, HTTPStatus.NOT_FOUND)
+            # A bare 404 (past SiteHandler's): no page of the site's is here.
+            super(SiteHandler, self).send_error(404)
             return None
         return super().send_head()
 
