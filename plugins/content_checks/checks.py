@@ -30,6 +30,7 @@ from .findings import (
     read_source,
 )
 from .html_scan import Element, HtmlScan, scan_html
+from .liquid import find_liquid, pelican_way
 from .source import (
     PLACEHOLDER,
     HeaderField,
@@ -101,8 +102,10 @@ def check_content(
     # What this build does not write (an empty *_SAVE_AS: drafts under `make
     # publish`) has no page whose links could break; `make check` writes drafts
     # and checks their links.
+    lines = LineFinder(text)
+    _check_liquid(content, [body, summary], lines)
     if content.save_as:
-        _check_links(content, [body, summary], output_path, LineFinder(text))
+        _check_links(content, [body, summary], output_path, lines)
     if not isinstance(content, Article):
         return
     if content.status == "published":
@@ -238,22 +241,75 @@ def _check_attributes(
     lines: LineFinder,
 ) -> None:
     for attribute, value in element.attrs.items():
-        unresolved = UNRESOLVED_LINK_RE.match(value.strip())
+        href = _as_written(value.strip())
+        unresolved = UNRESOLVED_LINK_RE.match(href)
+        if find_liquid(href):
+            continue  # reported by _check_liquid, quoted whole
         if unresolved:
-            problem = _unresolved(content, value.strip(), unresolved, "link")
+            problem = _unresolved(content, href, unresolved, "link")
         elif element.name == "a" and attribute == "href":
-            problem = _missing_page(content, value.strip(), output_path)
+            problem = _missing_page(content, href, output_path)
         else:
             continue
         if problem:
-            line = lines.find(value.strip(), f"[{scan.text_of(element)}]")
+            line = lines.find(href, f"[{scan.text_of(element)}]")
             findings.add(content.source_path, line, ERROR, *problem)
+
+
+def _as_written(href: str) -> str:
+    """Return a link Pelican could not resolve as the author wrote it.
+
+    Pelican adds the query and fragment of such a link a second time:
+    "{filename}x.md#part" is written "{filename}x.md#part#part".
+    """
+    for index, character in enumerate(href):
+        if character in "?#" and href[:index].endswith(href[index:]):
+            return href[:index]
+    return href
+
+
+def _check_liquid(content: Content, scans: list[HtmlScan], lines: LineFinder) -> None:
+    """Report Liquid (Jekyll's templates), in addresses and in text but not in code."""
+    for scan in scans:
+        for element in scan.elements:
+            effect = (
+                "the image does not show"
+                if element.name == "img"
+                else "the link leads nowhere"
+            )
+            for value in element.attrs.values():
+                for liquid in find_liquid(value):
+                    _report_liquid(content, liquid, lines, effect, in_link=True)
+        code = {
+            index
+            for element in scan.elements
+            if element.name in ("code", "pre")
+            for index in range(element.first, element.end)
+        }
+        for index, string in enumerate(scan.strings):
+            if index not in code:
+                for liquid in find_liquid(string):
+                    effect = "readers would see it as written"
+                    _report_liquid(content, liquid, lines, effect, in_link=False)
+
+
+def _report_liquid(
+    content: Content, liquid: str, lines: LineFinder, effect: str, in_link: bool
+) -> None:
+    findings.add(
+        content.source_path,
+        lines.find(liquid),
+        ERROR,
+        f'"{liquid}" is Liquid, Jekyll\'s template language. Pelican does not run '
+        f"it, so {effect}.",
+        pelican_way(liquid, in_link),
+    )
 
 
 def _check_image(
     content: Content, image: Element, output_path: str, lines: LineFinder
 ) -> None:
-    src = image.attrs.get("src", "").strip()
+    src = _as_written(image.attrs.get("src", "").strip())
     line = lines.find(src, os.path.basename(src)) if src else None
     if not image.attrs.get("alt", "").strip():
         findings.add(
@@ -265,7 +321,12 @@ def _check_image(
             "describe what the image shows inside the square brackets: "
             f"![A job fair hall with rows of stands]({src}).",
         )
-    problem = _image_problem(content, src, output_path) if src else None
+    # An address with Liquid in it is reported by _check_liquid.
+    problem = (
+        _image_problem(content, src, output_path)
+        if src and not find_liquid(src)
+        else None
+    )
     if problem:
         findings.add(content.source_path, line, ERROR, *problem)
 

@@ -155,7 +155,12 @@ CATALOGUE = [
                 '"{% link _posts/2023-01-29-job-fairs.md %}" is Liquid',
                 "{filename}/posts/2023-01-29-job-fairs.md",
             ),
-            error(11, '"{{ "/about/" | relative_url }}" is Liquid', "/about/", "SITEURL"),
+            error(
+                11,
+                '"{{ "/about/" | relative_url }}" is Liquid',
+                "write /about/ instead",
+                "SITEURL",
+            ),
             error(
                 13,
                 '"{{ site.title }}" is Liquid',
