@@ -22,6 +22,14 @@ PLACEHOLDER = "TODO:"
 # items (`  - networking`) belong to the field above them.
 YAML_KEY_RE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)\s*:\s*(?P<value>.*)")
 YAML_DELIMITER = "---"
+# The names Jekyll and Hugo front matter give fields this site knows by another
+# name. A post brought over with them works unchanged (content_checks reads them
+# as the site's field when that is absent), and a message about the field points
+# to the line the author wrote.
+OTHER_NAMES = {
+    "summary": ("description", "excerpt"),
+    "modified": ("lastmod", "last_modified_at"),
+}
 
 
 @dataclass(frozen=True)
@@ -92,8 +100,12 @@ def _yaml_fields(lines: list[str]) -> list[HeaderField]:
 
 
 def field_line(fields: list[HeaderField], key: str) -> int | None:
-    """Return the line of the first field named ``key``, or None."""
-    return next((field.line for field in fields if field.key == key), None)
+    """Return the line of the first field named ``key`` (or its other name), or None."""
+    for name in (key, *OTHER_NAMES.get(key, ())):
+        line = next((field.line for field in fields if field.key == name), None)
+        if line is not None:
+            return line
+    return None
 
 
 def lines_containing(text: str, needle: str, start: int = 1) -> list[int]:
