@@ -33,6 +33,7 @@ from .html_scan import Element, HtmlScan, scan_html
 from .liquid import find_liquid, pelican_way
 from .source import (
     PLACEHOLDER,
+    REVIEW_FIELD,
     HeaderField,
     field_line,
     header_fields,
@@ -89,6 +90,7 @@ def check_content(
     body, summary = html or html_of(content)
 
     _check_fields_written_once(path, fields)
+    _check_review(path, fields, what)
     if not str(getattr(content, "title", "")).strip():
         findings.add(
             path,
@@ -142,6 +144,20 @@ def _check_fields_written_once(path: str, fields: list[HeaderField]) -> None:
                 f"{', '.join(map(str, found[:-1]))} and {found[-1]}); a field can be "
                 "set only once.",
                 f"keep one {name} line and delete the other.",
+            )
+
+
+def _check_review(path: str, fields: list[HeaderField], what: str) -> None:
+    for header in fields:
+        if header.key == REVIEW_FIELD.lower():
+            findings.add(
+                path,
+                header.line,
+                WARNING,
+                f"This {what} has a {REVIEW_FIELD} line from make import: "
+                f'"{header.value}".',
+                "read what make import wrote, correct it if need be, and delete the "
+                f"{REVIEW_FIELD} line.",
             )
 
 

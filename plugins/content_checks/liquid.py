@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
 # A tag ({% name arguments %}) or an output ({{ expression }}), with Liquid's
 # whitespace control ({%- ... -%}).
@@ -32,28 +33,45 @@ def find_liquid(text: str) -> list[str]:
     return [match[0] for match in LIQUID_RE.finditer(text)]
 
 
+def _post_file(target: str) -> str:
+    """Return the {filename} link of the post Jekyll names ``target``."""
+    name = posixpath.splitext(posixpath.basename(target))[0]
+    return f"{{filename}}/{POSTS_FOLDER}/{name}.md"
+
+
+# What each Liquid tag with an exact equivalent becomes, from its arguments.
+TAGS: dict[str, Callable[[list[str]], str | None]] = {
+    "post_url": lambda arguments: _post_file(arguments[0]) if arguments else None,
+    # {% link %} names any file of the Jekyll site; only posts are brought over.
+    "link": lambda arguments: (
+        _post_file(arguments[0])
+        if arguments and arguments[0].startswith("_posts/")
+        else None
+    ),
+    "highlight": lambda arguments: "```" + (arguments[0] if arguments else ""),
+    "endhighlight": lambda _arguments: "```",
+    "raw": lambda _arguments: "",
+    "endraw": lambda _arguments: "",
+}
+
+
 def to_pelican(liquid: str) -> str | None:
     """Return what Pelican writes for the Liquid ``liquid``; None if nothing exact.
 
     A post's address becomes a ``{filename}`` link to its file in the posts folder
     (where ``make import`` writes it, as ``<name>.md``); the site's own address
-    becomes nothing, so that a link starts at the site's root as Pelican's do.
+    becomes nothing, so that a link starts at the site's root as Pelican's do; a
+    highlighted block becomes a fenced one.
     """
     match = LIQUID_RE.fullmatch(liquid)
     if match is None:
         return None
-    if match["tag"] in ("link", "post_url"):
-        target = match["arguments"].strip()
-        name = posixpath.basename(target)
-        if match["tag"] == "post_url":
-            return f"{{filename}}/{POSTS_FOLDER}/{name}.md"
-        if target.startswith("_posts/"):
-            return f"{{filename}}/{POSTS_FOLDER}/{posixpath.splitext(name)[0]}.md"
-        return None
-    expression = match["expression"] or ""
-    if SITE_ADDRESS_RE.match(expression):
+    if match["tag"] is not None:
+        convert = TAGS.get(match["tag"])
+        return convert(match["arguments"].split()) if convert else None
+    if SITE_ADDRESS_RE.match(match["expression"]):
         return ""
-    address = URL_FILTER_RE.match(expression)
+    address = URL_FILTER_RE.match(match["expression"])
     return address["address"] if address else None
 
 
@@ -71,6 +89,15 @@ def pelican_way(liquid: str, in_link: bool) -> str:
             f"link to the file instead, with {example}: the build finds its address "
             "for you, and tells you if the file is missing."
         )
+    if tag in ("highlight", "endhighlight"):
+        return (
+            f"write {exact} instead: a fenced code block starts with ``` and the "
+            "language, and ends with ```."
+        )
+    if tag in ("raw", "endraw"):
+        return "delete it: Pelican shows the text around it as written."
+    if tag is not None:
+        return "replace it with the text or Markdown it stood for."
     if exact is not None:
         what = f"write {exact} instead" if exact else "delete it"
         return (
@@ -78,15 +105,6 @@ def pelican_way(liquid: str, in_link: bool) -> str:
             "puts SITEURL (set in publish.conf.py) in front of it where a full "
             "address is needed."
         )
-    if tag == "highlight":
-        return (
-            "write the code as a fenced block: ``` and the language (```python) on "
-            "the line above it, ``` on the line below."
-        )
-    if tag in ("raw", "endraw", "endhighlight"):
-        return "delete it, with the tag that pairs with it."
-    if tag is not None:
-        return "replace it with the text or Markdown it stood for."
     return (
         f"write the {'address' if in_link else 'text'} itself: a post cannot read "
         "the site's settings (Jekyll's site.* and page.*)."
