@@ -61,6 +61,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # A block that is not a paragraph of prose: a heading, a list, a quote, a table,
 # code, raw HTML, an image alone, Liquid, an attribute list.
 NOT_PROSE_RE = re.compile(r"^(?:#|[-*+] |\d+[.)] |>|\||```|~~~|<|!\[|\{[%{:]|    |\t)")
+FENCED_CODE_RE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$", re.M | re.S)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
@@ -101,15 +102,10 @@ class CannotImport(Exception):
 
 def first_paragraph(markdown: str) -> str:
     """Return the first paragraph of prose in ``markdown``, on one line ("" if none)."""
-    in_fence = False
-    for block in re.split(r"\n\s*\n", markdown.strip("\n")):
-        first = block.lstrip("\n").split("\n", 1)[0]
-        if first.startswith(("```", "~~~")):
-            in_fence = block.count(first[:3]) % 2 == 1 and not in_fence
-            continue
-        if in_fence or not first.strip() or NOT_PROSE_RE.match(first):
-            continue
-        return " ".join(block.split())
+    for block in re.split(r"\n\s*\n", FENCED_CODE_RE.sub("", markdown).strip("\n")):
+        first = block.split("\n", 1)[0]
+        if first.strip() and not NOT_PROSE_RE.match(first):
+            return " ".join(block.split())
     return ""
 
 
