@@ -21,23 +21,24 @@ never overwritten.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree
 
 import yaml
 from pelican.settings import read_settings
-from pelican.utils import slugify
 
 from .content_checks import DEFAULT_SETTINGS
 from .liquid import LIQUID_RE, to_pelican
+from .newpost import site_command, slug_for
 from .source import OTHER_NAMES, REVIEW_FIELD, YAML_DELIMITER
 
 USAGE = (
@@ -62,6 +63,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # code, raw HTML, an image alone, Liquid, an attribute list.
 NOT_PROSE_RE = re.compile(r"^(?:#|[-*+] |\d+[.)] |>|\||```|~~~|<|!\[|\{[%{:]|    |\t)")
 FENCED_CODE_RE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$", re.M | re.S)
+# The address of a Markdown link or image: ](address).
+MARKDOWN_LINK_RE = re.compile(r"\]\((?P<address>[^)\s]+)\)")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
@@ -215,44 +218,34 @@ def split_header(text: str) -> tuple[list[tuple[str, str]], str]:
 
 
 def import_wordpress(
-    export: Path, limit: int, slug_of, scratch: Path
+    export: Path, limit: int, slug_of: Callable[[str], str], scratch: Path
 ) -> list[Imported]:
     items = wordpress_items(export)
     run_pelican_import(export, scratch)
-    converted = sorted(scratch.rglob("*.md"))
-    # A link to another post or page of the export becomes a {filename} link.
-    targets = {}
-    for path in converted:
-        kind = "pages" if path.parent.name == "pages" else "posts"
-        item = items.get(path.stem)
-        if item and item.link:
-            targets[item.link.rstrip("/")] = (kind, path.stem)
-    imported = []
-    for path in converted:
+    imported, links = [], {}
+    for path in sorted(scratch.rglob("*.md")):
         kind = "pages" if path.parent.name == "pages" else "posts"
         header, body = split_header(path.read_text(encoding="utf-8"))
-        entry = tidy_wordpress(
-            Imported(kind, path.name, header, body), items.get(path.stem), slug_of
-        )
-        entry.body = re.sub(
-            r"\]\((?P<address>[^)\s]+)\)",
-            lambda link: _local_link(link, targets, slug_of),
+        item = items.get(path.stem)
+        entry = tidy_wordpress(Imported(kind, path.name, header, body), item, slug_of)
+        imported.append(entry)
+        if item and item.link:
+            links[item.link.rstrip("/")] = f"{{filename}}/{kind}/{entry.name}"
+    for entry in imported:
+        # A link to another post or page of the export finds it in this site.
+        entry.body = MARKDOWN_LINK_RE.sub(
+            lambda link: (
+                f"]({links.get(link['address'].rstrip('/'), link['address'])})"
+            ),
             entry.body,
         )
         add_summary(entry, entry.body, limit)
-        imported.append(entry)
     return imported
 
 
-def _local_link(link: re.Match, targets: dict, slug_of) -> str:
-    found = targets.get(link["address"].rstrip("/"))
-    if found is None:
-        return link[0]
-    kind, stem = found
-    return f"]({{filename}}/{kind}/{slug_of(stem)}.md)"
-
-
-def tidy_wordpress(entry: Imported, item: WordPressItem | None, slug_of) -> Imported:
+def tidy_wordpress(
+    entry: Imported, item: WordPressItem | None, slug_of: Callable[[str], str]
+) -> Imported:
     fields = dict(entry.header)
     fields.pop("Author", None)  # one author: the site's
     categories = [
@@ -431,17 +424,11 @@ def write(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="make import",
-        description="Import a WordPress export, or a folder of Jekyll or Hugo posts.",
+    parser = site_command(
+        "make import",
+        "Import a WordPress export, or a folder of Jekyll or Hugo posts.",
     )
     parser.add_argument("source", help="a WordPress export (.xml) or a folder")
-    parser.add_argument(
-        "--content", type=Path, help="content folder (default: the settings' PATH)"
-    )
-    parser.add_argument(
-        "--settings", default="pelican.conf.py", help="Pelican settings file"
-    )
     args = parser.parse_args(argv)
     if not args.source.strip():
         print(f"make import: say what to import: {USAGE}", file=sys.stderr)
@@ -454,8 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         DEFAULT_SETTINGS["CONTENT_CHECKS_SUMMARY_MAX_CHARS"],
     )
 
-    def slug_of(text: str) -> str:
-        return slugify(text, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    slug_of = partial(slug_for, settings=settings)
 
     skipped: list[str] = []
     try:
