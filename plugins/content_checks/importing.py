@@ -136,6 +136,7 @@ def summary_from(markdown: str, limit: int) -> str:
 class WordPressItem:
     """What pelican-import leaves out of a WordPress post or page."""
 
+    kind: str  # WordPress's post type: "post", "page", "nav_menu_item"...
     link: str
     excerpt: str
     modified: str  # "YYYY-MM-DD HH:MM", or ""
@@ -172,6 +173,7 @@ def wordpress_items(export: Path) -> dict[str, WordPressItem]:
         name = text("wp:post_name") or text("wp:post_id")
         modified = text("wp:post_modified")[:16]
         items[name] = WordPressItem(
+            kind=text("wp:post_type"),
             link=text("link"),
             excerpt=" ".join(text("excerpt:encoded").split()),
             modified="" if modified.startswith("0000") else modified,
@@ -227,6 +229,10 @@ def import_wordpress(
         kind = "pages" if path.parent.name == "pages" else "posts"
         header, body = split_header(path.read_text(encoding="utf-8"))
         item = items.get(path.stem)
+        if item and item.kind not in ("post", "page"):
+            # pelican-import takes every published item for a post: menu entries,
+            # reusable blocks and the theme's styles too.
+            continue
         entry = tidy_wordpress(Imported(kind, path.name, header, body), item, slug_of)
         imported.append(entry)
         if item and item.link:

@@ -3,8 +3,8 @@
 Each is imported into a copy of the site's content, then built as an author would.
 
 The fixtures are in this folder: `wordpress/export.xml` (two posts, a draft, a page,
-an attachment and a post in the bin) and `jekyll/` (a Jekyll site: four posts, one
-dated by its file name only, one with Liquid, and a draft).
+an attachment, a menu entry and a post in the bin) and `jekyll/` (a Jekyll site:
+four posts, one dated by its file name only, one with Liquid, and a draft).
 """
 
 from __future__ import annotations
