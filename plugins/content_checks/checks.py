@@ -30,7 +30,6 @@ from .findings import (
     read_source,
 )
 from .html_scan import Element, HtmlScan, scan_html
-from .liquid import find_liquid, pelican_way
 from .source import (
     PLACEHOLDER,
     REVIEW_FIELD,
@@ -39,6 +38,7 @@ from .source import (
     header_fields,
     lines_containing,
 )
+from .template_tags import find_template_tags, pelican_way, template_language
 
 # An intrasite link Pelican could not replace still starts with its indicator
 # (INTRASITE_LINK_REGEX: `{filename}`, or `|filename|` in older posts).
@@ -105,7 +105,7 @@ def check_content(
     # publish`) has no page whose links could break; `make check` writes drafts
     # and checks their links.
     lines = LineFinder(text)
-    _check_liquid(content, [body, summary], lines)
+    _check_template_tags(content, [body, summary], lines)
     if content.save_as:
         _check_links(content, [body, summary], output_path, lines)
     if not isinstance(content, Article):
@@ -259,8 +259,8 @@ def _check_attributes(
     for attribute, value in element.attrs.items():
         href = _as_written(value.strip())
         unresolved = UNRESOLVED_LINK_RE.match(href)
-        if find_liquid(href):
-            continue  # reported by _check_liquid, quoted whole
+        if find_template_tags(href):
+            continue  # reported by _check_template_tags, quoted whole
         if unresolved:
             problem = _unresolved(content, href, unresolved, "link")
         elif element.name == "a" and attribute == "href":
@@ -284,8 +284,10 @@ def _as_written(href: str) -> str:
     return href
 
 
-def _check_liquid(content: Content, scans: list[HtmlScan], lines: LineFinder) -> None:
-    """Report Liquid (Jekyll's templates), in addresses and in text but not in code."""
+def _check_template_tags(
+    content: Content, scans: list[HtmlScan], lines: LineFinder
+) -> None:
+    """Report Jekyll's Liquid and Hugo's shortcodes, in addresses and text, not code."""
     for scan in scans:
         for element in scan.elements:
             effect = (
@@ -294,8 +296,8 @@ def _check_liquid(content: Content, scans: list[HtmlScan], lines: LineFinder) ->
                 else "the link leads nowhere"
             )
             for value in element.attrs.values():
-                for liquid in find_liquid(value):
-                    _report_liquid(content, liquid, lines, effect, in_link=True)
+                for tag in find_template_tags(value):
+                    _report_template_tag(content, tag, lines, effect, in_link=True)
         code = {
             index
             for element in scan.elements
@@ -304,21 +306,20 @@ def _check_liquid(content: Content, scans: list[HtmlScan], lines: LineFinder) ->
         }
         for index, string in enumerate(scan.strings):
             if index not in code:
-                for liquid in find_liquid(string):
+                for tag in find_template_tags(string):
                     effect = "readers would see it as written"
-                    _report_liquid(content, liquid, lines, effect, in_link=False)
+                    _report_template_tag(content, tag, lines, effect, in_link=False)
 
 
-def _report_liquid(
-    content: Content, liquid: str, lines: LineFinder, effect: str, in_link: bool
+def _report_template_tag(
+    content: Content, tag: str, lines: LineFinder, effect: str, in_link: bool
 ) -> None:
     findings.add(
         content.source_path,
-        lines.find(liquid),
+        lines.find(tag),
         ERROR,
-        f'"{liquid}" is Liquid, Jekyll\'s template language. Pelican does not run '
-        f"it, so {effect}.",
-        pelican_way(liquid, in_link),
+        f'"{tag}" is {template_language(tag)}. Pelican does not run it, so {effect}.',
+        pelican_way(tag, in_link),
     )
 
 
@@ -337,10 +338,10 @@ def _check_image(
             "describe what the image shows inside the square brackets: "
             f"![A job fair hall with rows of stands]({src}).",
         )
-    # An address with Liquid in it is reported by _check_liquid.
+    # An address with Liquid or a shortcode in it: see _check_template_tags.
     problem = (
         _image_problem(content, src, output_path)
-        if src and not find_liquid(src)
+        if src and not find_template_tags(src)
         else None
     )
     if problem:

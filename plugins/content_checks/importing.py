@@ -8,9 +8,10 @@
   link to another imported post or page a ``{filename}`` link.
 - A folder of Jekyll or Hugo posts (a Jekyll site, its ``_posts`` folder, or a Hugo
   content folder) is copied with its YAML front matter, which the site reads as it
-  is (content_checks reads ``description``, ``lastmod`` and the like). Liquid with
-  an exact Pelican equivalent is rewritten (``liquid.to_pelican``); the content
-  checks name the rest. A Jekyll space-separated ``tags`` line becomes a list.
+  is (content_checks reads ``description``, ``lastmod`` and the like). Liquid or a
+  shortcode with an exact Pelican equivalent is rewritten
+  (``template_tags.to_pelican``); the content checks name the rest. A Jekyll
+  space-separated ``tags`` line becomes a list.
 
 Whatever the build needs and the old blog did not have (most often a summary) is
 written from the post itself, with a ``Review`` field that says so: every build
@@ -37,9 +38,9 @@ import yaml
 from pelican.settings import read_settings
 
 from .content_checks import DEFAULT_SETTINGS
-from .liquid import LIQUID_RE, to_pelican
 from .newpost import site_command, slug_for
 from .source import OTHER_NAMES, REVIEW_FIELD, YAML_DELIMITER
+from .template_tags import TEMPLATE_TAG_RE, to_pelican
 
 USAGE = (
     "make import SOURCE=export.xml (WordPress) or SOURCE=path/to/_posts (Jekyll, Hugo)"
@@ -334,7 +335,7 @@ def import_front_matter_post(path: Path, draft: bool, limit: int) -> Imported | 
             "it has no front matter between --- lines, so Jekyll does not publish it."
         )
     stem = path.parent.name if path.stem == "index" else path.stem
-    body = convert_liquid(text[match.end() :])
+    body = convert_template_tags(text[match.end() :])
     try:
         metadata = yaml.safe_load(match["yaml"]) or {}
     except yaml.YAMLError:
@@ -374,15 +375,14 @@ def _tags_as_list(front: str, tags: object) -> str:
     return re.sub(r"(?mi)^tags:.*\n", lambda _: listed, front, count=1)
 
 
-def convert_liquid(body: str) -> str:
-    """Rewrite each Liquid tag or output that has an exact Pelican equivalent."""
+def convert_template_tags(body: str) -> str:
+    """Rewrite each Liquid tag or Hugo shortcode with an exact Pelican equivalent."""
 
     def replace(match: re.Match) -> str:
         pelican = to_pelican(match[0])
         return match[0] if pelican is None else pelican
 
-    # {{ site.url }}{{ site.baseurl }}/about/ is /about/: both go.
-    return LIQUID_RE.sub(replace, body)
+    return TEMPLATE_TAG_RE.sub(replace, body)
 
 
 def import_front_matter_folder(

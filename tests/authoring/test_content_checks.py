@@ -171,6 +171,24 @@ CATALOGUE = [
         written_as="posts/liquid-left-over-from-a-jekyll-blog/index.html",
     ),
     Case(
+        "hugo-shortcodes.md",
+        (
+            error(
+                8,
+                '"{{< ref "informational-interviews-asking.md" >}}" is a Hugo '
+                "shortcode",
+                "{filename}/posts/informational-interviews-asking.md",
+            ),
+            error(
+                10,
+                '"{{< youtube w7Ft2ymGmfc >}}" is a Hugo shortcode',
+                "readers would see it as written",
+                "replace it with the text or Markdown",
+            ),
+        ),
+        written_as="posts/shortcodes-left-over-from-a-hugo-site/index.html",
+    ),
+    Case(
         "image-without-alt.md",
         (error(9, "no alt text", "describe what the image shows"),),
         written_as="posts/an-image-without-alt-text/index.html",

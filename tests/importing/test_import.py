@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.content_checks.importing import first_paragraph, summary_from
-from plugins.content_checks.liquid import to_pelican
 from plugins.content_checks.source import header_fields
+from plugins.content_checks.template_tags import to_pelican
 from tests.authoring.helpers import LOG_LINE_RE, Entry, content_copy, summary_entries
 from tests.builds import make
 
@@ -300,6 +300,37 @@ def test_importing_again_overwrites_nothing(jekyll: Imported) -> None:
     assert "Imported 0 of 5 files" in again.stdout
 
 
+# --- Hugo ------------------------------------------------------------------------
+
+HUGO_POSTS = HERE / "hugo" / "posts"
+
+
+def test_hugo_posts_are_imported_and_toml_is_explained(tmp_path: Path) -> None:
+    result = make("import", f"SOURCE={HUGO_POSTS}", f"CONTENTDIR={tmp_path}")
+    # A post it could not read ends the import with an error status.
+    assert result.returncode != 0
+    assert "toml-front-matter.md: not imported: TOML front matter" in result.stderr
+    assert "hugo convert toYAML" in result.stderr
+    # A page bundle is named after its folder; a section's _index.md is no post.
+    assert sorted(p.name for p in (tmp_path / "posts").iterdir()) == [
+        "first-interview-nerves.md",
+        "salary-questions.md",
+    ]
+    nerves = (tmp_path / "posts" / "first-interview-nerves.md").read_text()
+    assert "({filename}/posts/salary-questions.md)" in nerves
+    assert "{{< youtube w7Ft2ymGmfc >}}" in nerves  # for the author: the checks say
+    fields = {f.key: f.value for f in header_fields(nerves)}
+    assert fields["summary"] == (
+        "Nerves before a first interview are normal, and a little preparation "
+        "tames them."
+    )
+    assert fields["review"].startswith(REVIEW_NOTE)
+    assert (tmp_path / "posts" / "salary-questions.md").read_text() == (
+        HUGO_POSTS / "salary-questions.md"
+    ).read_text()
+    assert "Imported 2 of 3 files" in result.stdout
+
+
 # --- Sources the import cannot take ----------------------------------------------
 
 
@@ -326,7 +357,7 @@ def test_a_source_the_import_cannot_take_is_explained(
 
 
 @pytest.mark.parametrize(
-    ("liquid", "pelican"),
+    ("tag", "pelican"),
     [
         (
             "{% post_url 2023-02-12-a-referral %}",
@@ -342,10 +373,22 @@ def test_a_source_the_import_cannot_take_is_explained(
         ("{% raw %}", ""),
         ("{{ site.repository }}", None),
         ("{% include footer.html %}", None),
+        ('{{< ref "posts/first-week.md" >}}', "{filename}/posts/first-week.md"),
+        ("{{< relref first-week >}}", "{filename}/posts/first-week.md"),
+        ("{{< highlight go >}}", "```go"),
+        ("{{< /highlight >}}", "```"),
+        (
+            '{{< figure src="/images/fair.png" alt="A busy fair" >}}',
+            "![A busy fair](/images/fair.png)",
+        ),
+        ("{{< youtube w7Ft2ymGmfc >}}", None),
+        ("{{% notice tip %}}", None),
     ],
 )
-def test_liquid_with_an_exact_pelican_equivalent(liquid: str, pelican: str) -> None:
-    assert to_pelican(liquid) == pelican
+def test_template_tags_with_an_exact_pelican_equivalent(
+    tag: str, pelican: str | None
+) -> None:
+    assert to_pelican(tag) == pelican
 
 
 def test_summary_is_whole_sentences_of_the_first_paragraph() -> None:
