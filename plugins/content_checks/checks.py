@@ -316,7 +316,8 @@ def _report_template_tag(
 ) -> None:
     findings.add(
         content.source_path,
-        lines.find(tag),
+        # pandoc writes a WordPress shortcode's brackets escaped: \[gallery\].
+        lines.find(tag, tag.replace("[", "\\[").replace("]", "\\]")),
         ERROR,
         f'"{tag}" is {template_language(tag)}. Pelican does not run it, so {effect}.',
         pelican_way(tag, in_link),

@@ -1,7 +1,8 @@
-"""Jekyll's Liquid and Hugo's shortcodes, in a post brought over from either.
+"""Jekyll's Liquid, Hugo's and WordPress's shortcodes, in a post brought over.
 
-Pelican runs neither: ``{% link _posts/x.md %}``, ``{{ site.baseurl }}`` or
-``{{< ref "x.md" >}}`` stays in the page exactly as written. The content checks
+Pelican runs none of them: ``{% link _posts/x.md %}``, ``{{ site.baseurl }}``,
+``{{< ref "x.md" >}}`` or ``[gallery ids="1,2"]`` stays in the page exactly as
+written. The content checks
 report each one with the Pelican way of saying the same (``pelican_way``);
 ``make import`` rewrites those that have an exact equivalent (``to_pelican``).
 Nothing here imports Pelican.
@@ -20,7 +21,11 @@ TEMPLATE_TAG_RE = re.compile(
     # Liquid: a tag, {% name arguments %}, with whitespace control ({%- ... -%}).
     r"|\{%-?\s*(?P<tag>\w+)(?P<arguments>.*?)-?%\}"
     # Liquid: an output, {{ expression }}.
-    r"|\{\{-?(?P<expression>.*?)-?\}\}",
+    r"|\{\{-?(?P<expression>.*?)-?\}\}"
+    # WordPress: the shortcodes of its own media, [gallery ids="1,2"] (pandoc
+    # writes them as text; [caption] pelican-import turns into an image).
+    r"|\[(?P<wordpress>/?(?:gallery|embed|audio|video|playlist))\b"
+    r"(?P<wordpress_arguments>[^\]]*)\]",
     re.DOTALL,
 )
 # {{ "/about/" | relative_url }}: an address from the site's root.
@@ -37,19 +42,24 @@ ARGUMENT_RE = re.compile(
 POSTS_FOLDER = "posts"
 LIQUID = "Liquid, Jekyll's template language"
 SHORTCODE = "a Hugo shortcode"
+WORDPRESS_SHORTCODE = "a WordPress shortcode"
 
 Convert = Callable[[list[str], dict[str, str]], str | None]
 
 
 def find_template_tags(text: str) -> list[str]:
-    """Return every Liquid tag or output and Hugo shortcode in ``text``, in order."""
+    """Return every Liquid tag or output and shortcode in ``text``, in order."""
     return [match[0] for match in TEMPLATE_TAG_RE.finditer(text)]
 
 
 def template_language(tag: str) -> str:
-    """Say what ``tag`` is written in: Jekyll's Liquid, or Hugo's shortcodes."""
+    """Say what ``tag`` is written in: Jekyll's Liquid, or Hugo's or WordPress's."""
     match = TEMPLATE_TAG_RE.fullmatch(tag)
-    return SHORTCODE if match and match["shortcode"] else LIQUID
+    if match and match["shortcode"]:
+        return SHORTCODE
+    if match and match["wordpress"]:
+        return WORDPRESS_SHORTCODE
+    return LIQUID
 
 
 def _post_file(target: str) -> str:
@@ -91,8 +101,13 @@ HIGHLIGHTS = ("highlight", "endhighlight", "/highlight")
 
 
 def _name_and_arguments(match: re.Match) -> tuple[str | None, list[str], dict]:
-    name = match["shortcode"] or match["tag"]
-    text = match["shortcode_arguments"] or match["arguments"] or ""
+    name = match["shortcode"] or match["tag"] or match["wordpress"]
+    text = (
+        match["shortcode_arguments"]
+        or match["arguments"]
+        or match["wordpress_arguments"]
+        or ""
+    )
     values, named = [], {}
     for argument in ARGUMENT_RE.finditer(text):
         value = (

@@ -18,7 +18,11 @@ from bs4 import BeautifulSoup
 
 from plugins.content_checks.importing import first_paragraph, summary_from
 from plugins.content_checks.source import header_fields
-from plugins.content_checks.template_tags import to_pelican
+from plugins.content_checks.template_tags import (
+    find_template_tags,
+    template_language,
+    to_pelican,
+)
 from tests.authoring.helpers import LOG_LINE_RE, Entry, content_copy, summary_entries
 from tests.builds import make
 
@@ -171,13 +175,16 @@ def test_wordpress_import_builds_with_only_what_is_really_broken(
     wordpress: Imported,
 ) -> None:
     assert wordpress.problems() == {
-        # The image is still on the old blog: the one error.
+        # The image is still on the old blog, and the gallery of three more.
         ("getting-ready-for-a-careers-fair.md", 14, "error"),
+        ("getting-ready-for-a-careers-fair.md", 22, "error"),
         ("getting-ready-for-a-careers-fair.md", 8, "warning"),
         ("questions-to-ask-at-the-end-of-an-interview.md", 6, "warning"),
         ("questions-to-ask-at-the-end-of-an-interview.md", 1, "warning"),
     }, wordpress.log
     assert "on another website" in wordpress.entry(CAREERS_FAIR[6:], 14).message
+    gallery = wordpress.entry(CAREERS_FAIR[6:], 22).message
+    assert '"[gallery ids="21,22,23" columns="3"]" is a WordPress shortcode' in gallery
     review = wordpress.entry(CAREERS_FAIR[6:], 8)
     assert "Review line from make import" in review.message
     assert "delete the Review line" in review.fix
@@ -383,12 +390,27 @@ def test_a_source_the_import_cannot_take_is_explained(
         ),
         ("{{< youtube w7Ft2ymGmfc >}}", None),
         ("{{% notice tip %}}", None),
+        ('[gallery ids="21,22"]', None),
     ],
 )
 def test_template_tags_with_an_exact_pelican_equivalent(
     tag: str, pelican: str | None
 ) -> None:
     assert to_pelican(tag) == pelican
+
+
+def test_each_template_tag_is_named_by_its_language() -> None:
+    text = (
+        "[a link](/x/) {{ site.title }} {{< youtube a >}} [video src=a.mp4] "
+        "{% include x.html %} [audio] [not-a-shortcode]"
+    )
+    assert [template_language(tag) for tag in find_template_tags(text)] == [
+        "Liquid, Jekyll's template language",
+        "a Hugo shortcode",
+        "a WordPress shortcode",
+        "Liquid, Jekyll's template language",
+        "a WordPress shortcode",
+    ]
 
 
 def test_summary_is_whole_sentences_of_the_first_paragraph() -> None:
