@@ -18,7 +18,7 @@ PELICAN := $(BIN)/pelican $(CONTENTDIR)
 PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 
-.PHONY: help venv browser test-tools html serve publish newpost check test bench lint clean lock
+.PHONY: help venv browser test-tools html serve publish newpost import check test bench lint clean lock
 
 help:
 	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
@@ -26,6 +26,7 @@ help:
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
 	@echo 'make newpost TITLE="..."  start a new draft post in content/posts/'
+	@echo "make import SOURCE=export.xml  bring posts over from WordPress (SOURCE=path/to/_posts: Jekyll or Hugo)"
 	@echo "make check    build into a temporary folder and check the content (exit 0: no errors)"
 	@echo "make bench    build a 1,000-post corpus with and without the site's plugins; print the ratios"
 	@echo "make lint     ruff"
@@ -66,6 +67,14 @@ publish: venv check
 # A new draft post: make newpost TITLE="Following up after a job fair"
 newpost: venv
 	@PYTHONPATH=plugins $(BIN)/python -m content_checks.newpost --content $(CONTENTDIR) -- "$$TITLE"
+
+# Posts from another blog: make import SOURCE=export.xml (a WordPress export, which
+# Pelican's pelican-import converts with pandoc, from Debian where missing) or
+# SOURCE=path/to/_posts (Jekyll or Hugo). See docs/authoring.md.
+import: venv
+	@case "$$SOURCE" in *.xml|*.XML) command -v pandoc >/dev/null \
+	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q pandoc; } ;; esac
+	@PYTHONPATH=plugins $(BIN)/python -m content_checks.importing --content $(CONTENTDIR) -- "$$SOURCE"
 
 # The content checks alone: a full build into a folder thrown away afterwards.
 check: venv

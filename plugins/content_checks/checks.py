@@ -32,11 +32,13 @@ from .findings import (
 from .html_scan import Element, HtmlScan, scan_html
 from .source import (
     PLACEHOLDER,
+    REVIEW_FIELD,
     HeaderField,
     field_line,
     header_fields,
     lines_containing,
 )
+from .template_tags import find_template_tags, pelican_way, template_language
 
 # An intrasite link Pelican could not replace still starts with its indicator
 # (INTRASITE_LINK_REGEX: `{filename}`, or `|filename|` in older posts).
@@ -88,6 +90,7 @@ def check_content(
     body, summary = html or html_of(content)
 
     _check_fields_written_once(path, fields)
+    _check_review(path, fields, what)
     if not str(getattr(content, "title", "")).strip():
         findings.add(
             path,
@@ -101,8 +104,10 @@ def check_content(
     # What this build does not write (an empty *_SAVE_AS: drafts under `make
     # publish`) has no page whose links could break; `make check` writes drafts
     # and checks their links.
+    lines = LineFinder(text)
+    _check_template_tags(content, [body, summary], lines)
     if content.save_as:
-        _check_links(content, [body, summary], output_path, LineFinder(text))
+        _check_links(content, [body, summary], output_path, lines)
     if not isinstance(content, Article):
         return
     if content.status == "published":
@@ -139,6 +144,20 @@ def _check_fields_written_once(path: str, fields: list[HeaderField]) -> None:
                 f"{', '.join(map(str, found[:-1]))} and {found[-1]}); a field can be "
                 "set only once.",
                 f"keep one {name} line and delete the other.",
+            )
+
+
+def _check_review(path: str, fields: list[HeaderField], what: str) -> None:
+    for header in fields:
+        if header.key == REVIEW_FIELD.lower():
+            findings.add(
+                path,
+                header.line,
+                WARNING,
+                f"This {what} has a {REVIEW_FIELD} line from make import: "
+                f'"{header.value}".',
+                "read what make import wrote, correct it if need be, and delete the "
+                f"{REVIEW_FIELD} line.",
             )
 
 
@@ -238,22 +257,77 @@ def _check_attributes(
     lines: LineFinder,
 ) -> None:
     for attribute, value in element.attrs.items():
-        unresolved = UNRESOLVED_LINK_RE.match(value.strip())
+        href = _as_written(value.strip())
+        unresolved = UNRESOLVED_LINK_RE.match(href)
+        if find_template_tags(href):
+            continue  # reported by _check_template_tags, quoted whole
         if unresolved:
-            problem = _unresolved(content, value.strip(), unresolved, "link")
+            problem = _unresolved(content, href, unresolved, "link")
         elif element.name == "a" and attribute == "href":
-            problem = _missing_page(content, value.strip(), output_path)
+            problem = _missing_page(content, href, output_path)
         else:
             continue
         if problem:
-            line = lines.find(value.strip(), f"[{scan.text_of(element)}]")
+            line = lines.find(href, f"[{scan.text_of(element)}]")
             findings.add(content.source_path, line, ERROR, *problem)
+
+
+def _as_written(href: str) -> str:
+    """Return a link Pelican could not resolve as the author wrote it.
+
+    Pelican adds the query and fragment of such a link a second time:
+    "{filename}x.md#part" is written "{filename}x.md#part#part".
+    """
+    for index, character in enumerate(href):
+        if character in "?#" and href[:index].endswith(href[index:]):
+            return href[:index]
+    return href
+
+
+def _check_template_tags(
+    content: Content, scans: list[HtmlScan], lines: LineFinder
+) -> None:
+    """Report Jekyll's Liquid and Hugo's shortcodes, in addresses and text, not code."""
+    for scan in scans:
+        for element in scan.elements:
+            effect = (
+                "the image does not show"
+                if element.name == "img"
+                else "the link leads nowhere"
+            )
+            for value in element.attrs.values():
+                for tag in find_template_tags(value):
+                    _report_template_tag(content, tag, lines, effect, in_link=True)
+        code = {
+            index
+            for element in scan.elements
+            if element.name in ("code", "pre")
+            for index in range(element.first, element.end)
+        }
+        for index, string in enumerate(scan.strings):
+            if index not in code:
+                for tag in find_template_tags(string):
+                    effect = "readers would see it as written"
+                    _report_template_tag(content, tag, lines, effect, in_link=False)
+
+
+def _report_template_tag(
+    content: Content, tag: str, lines: LineFinder, effect: str, in_link: bool
+) -> None:
+    findings.add(
+        content.source_path,
+        # pandoc writes a WordPress shortcode's brackets escaped: \[gallery\].
+        lines.find(tag, tag.replace("[", "\\[").replace("]", "\\]")),
+        ERROR,
+        f'"{tag}" is {template_language(tag)}. Pelican does not run it, so {effect}.',
+        pelican_way(tag, in_link),
+    )
 
 
 def _check_image(
     content: Content, image: Element, output_path: str, lines: LineFinder
 ) -> None:
-    src = image.attrs.get("src", "").strip()
+    src = _as_written(image.attrs.get("src", "").strip())
     line = lines.find(src, os.path.basename(src)) if src else None
     if not image.attrs.get("alt", "").strip():
         findings.add(
@@ -265,7 +339,12 @@ def _check_image(
             "describe what the image shows inside the square brackets: "
             f"![A job fair hall with rows of stands]({src}).",
         )
-    problem = _image_problem(content, src, output_path) if src else None
+    # An address with Liquid or a shortcode in it: see _check_template_tags.
+    problem = (
+        _image_problem(content, src, output_path)
+        if src and not find_template_tags(src)
+        else None
+    )
     if problem:
         findings.add(content.source_path, line, ERROR, *problem)
 

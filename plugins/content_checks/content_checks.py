@@ -36,12 +36,13 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.log import console
 from pelican.plugins import granular_signals
+from pelican.utils import get_date
 from rich.text import Text
 
 from . import log_messages
 from .checks import check_content, check_series, drop_duplicates, html_of
 from .findings import ERROR, WARNING, Problem, field_example, findings, read_source
-from .source import field_line, header_fields
+from .source import OTHER_NAMES, field_line, header_fields
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,10 @@ def initialize(pelican) -> None:
         settings.setdefault(name, value)
     findings.reset(settings)
     log_messages.install()
+    # A Jekyll or Hugo summary is Markdown, like the Summary it stands for.
+    settings["FORMATTED_FIELDS"] = list(
+        dict.fromkeys([*settings["FORMATTED_FIELDS"], *OTHER_NAMES["summary"]])
+    )
     for name in POSITIVE_WHOLE_NUMBERS:
         value = settings[name]
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -82,6 +87,21 @@ def start_build(generator) -> None:
         print_unreported()
         findings.reset(generator.settings)
     findings.started = True
+
+
+def read_other_names(_generator, metadata: dict[str, Any]) -> None:
+    """Read Jekyll's and Hugo's names for a field where the site's name is absent.
+
+    ``description`` or ``excerpt`` is the Summary; ``lastmod`` or
+    ``last_modified_at`` the Modified date. A date Pelican cannot read ends the
+    reading of the post with the same message as a bad ``Modified`` line.
+    """
+    for field, names in OTHER_NAMES.items():
+        name = next((name for name in names if name in metadata), None)
+        if field in metadata or name is None:
+            continue
+        value = metadata[name]
+        metadata[field] = value if field == "summary" else get_date(str(value))
 
 
 def normalize_metadata(content: Content) -> None:
@@ -262,6 +282,8 @@ def print_unreported() -> None:
 def register() -> None:
     signals.initialized.connect(initialize)
     signals.article_generator_init.connect(start_build)
+    signals.article_generator_context.connect(read_other_names)
+    signals.page_generator_context.connect(read_other_names)
     signals.content_object_init.connect(normalize_metadata)
     signals.article_generator_pretaxonomy.connect(drop_duplicate_posts)
     signals.article_generator_finalized.connect(remember_posts)

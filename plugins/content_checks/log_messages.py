@@ -41,7 +41,13 @@ from .findings import (
     kind_of_path,
     read_source,
 )
-from .source import field_line, first_text_line, header_fields, utf8_error
+from .source import (
+    OTHER_NAMES,
+    field_line,
+    first_text_line,
+    header_fields,
+    utf8_error,
+)
 
 # Pelican's message templates (``record.msg``), matched exactly.
 MISSING_PROPERTY = "Skipping %s: could not find information about '%s'"
@@ -114,7 +120,7 @@ def _missing_property(record: logging.LogRecord, _exc: BaseException | None) -> 
 def _date_problem(path: str, text: str) -> bool:
     """Report the first Date or Modified field Pelican cannot read; False if none."""
     for header in header_fields(text):
-        if header.key not in ("date", "modified"):
+        if header.key not in ("date", "modified", *OTHER_NAMES["modified"]):
             continue
         try:
             get_date(header.value.replace("_", " "))

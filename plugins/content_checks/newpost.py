@@ -80,18 +80,33 @@ def values_in_use(posts: Path, key: str) -> list[str]:
     return sorted(found.values(), key=str.casefold)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="make newpost",
-        description="Create a new draft post in the content folder.",
-    )
-    parser.add_argument("title", help="the post's title")
+def site_command(prog: str, description: str) -> argparse.ArgumentParser:
+    """Return the parser of a make command that writes into the content folder."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument(
         "--content", type=Path, help="content folder (default: the settings' PATH)"
     )
     parser.add_argument(
         "--settings", default="pelican.conf.py", help="Pelican settings file"
     )
+    return parser
+
+
+def slug_for(title: str, settings: dict) -> str:
+    """Return the slug Pelican makes of ``title`` with ``settings``."""
+    return slugify(
+        title,
+        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
+        use_unicode=settings["SLUGIFY_USE_UNICODE"],
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = site_command(
+        "make newpost", "Create a new draft post in the content folder."
+    )
+    parser.add_argument("title", help="the post's title")
     args = parser.parse_args(argv)
 
     title = " ".join(args.title.split())
@@ -102,12 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     settings = read_settings(args.settings)
-    slug = slugify(
-        title,
-        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
-        preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
-        use_unicode=settings["SLUGIFY_USE_UNICODE"],
-    )
+    slug = slug_for(title, settings)
     if not slug:
         print(
             f"make newpost: the title {title!r} has no letters or digits to make "

@@ -18,10 +18,22 @@ from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 # What every placeholder that `make newpost` writes starts with. A published post
 # must not contain it: the content checks report each line that does.
 PLACEHOLDER = "TODO:"
+# The header field `make import` writes where it wrote something the old blog did
+# not have (a summary from the first paragraph): the content checks list it as a
+# warning until the author has read what was written and deleted the field.
+REVIEW_FIELD = "Review"
 # A YAML front matter field: a key at the start of a line. Indented lines and list
 # items (`  - networking`) belong to the field above them.
 YAML_KEY_RE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)\s*:\s*(?P<value>.*)")
 YAML_DELIMITER = "---"
+# The names Jekyll and Hugo front matter give fields this site knows by another
+# name. A post brought over with them works unchanged (content_checks reads them
+# as the site's field when that is absent), and a message about the field points
+# to the line the author wrote.
+OTHER_NAMES = {
+    "summary": ("description", "excerpt"),
+    "modified": ("lastmod", "last_modified_at"),
+}
 
 
 @dataclass(frozen=True)
@@ -92,8 +104,12 @@ def _yaml_fields(lines: list[str]) -> list[HeaderField]:
 
 
 def field_line(fields: list[HeaderField], key: str) -> int | None:
-    """Return the line of the first field named ``key``, or None."""
-    return next((field.line for field in fields if field.key == key), None)
+    """Return the line of the first field named ``key`` (or its other name), or None."""
+    for name in (key, *OTHER_NAMES.get(key, ())):
+        line = next((field.line for field in fields if field.key == name), None)
+        if line is not None:
+            return line
+    return None
 
 
 def lines_containing(text: str, needle: str, start: int = 1) -> list[int]:

@@ -93,6 +93,9 @@ def front_matter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         folder,
         (FRONT_MATTER / "yaml-front-matter.md", "posts"),
         (FRONT_MATTER / "hugo-draft.md", "posts"),
+        (FRONT_MATTER / "2023-01-29-practising-your-pitch.md", "posts"),
+        (FRONT_MATTER / "2023-02-12-a-date-from-the-file-name.md", "posts"),
+        (FRONT_MATTER / "hugo-lastmod.md", "posts"),
     )
     output = folder / "output"
     result = make("html", f"CONTENTDIR={content}", f"OUTPUTDIR={output}")
@@ -127,6 +130,47 @@ def test_hugo_draft_true_is_a_draft(front_matter_site: Path) -> None:
     assert not (front_matter_site / "posts/job-fairs-following-up").exists()
     for listing in ("index.html", "archives/index.html", "feeds/all.atom.xml"):
         assert "job-fairs-following-up" not in (front_matter_site / listing).read_text()
+
+
+@pytest.mark.parametrize(
+    ("slug", "date", "modified", "summary"),
+    [
+        (
+            # Jekyll: description, last_modified_at, a date with a time-zone offset.
+            "practising-your-pitch-out-loud",
+            "2023-01-29T18:30:22-08:00",
+            "2023-02-03T09:15:00-08:00",
+            "Say it to a friend, then to a stranger at a meetup.",
+        ),
+        (
+            # Jekyll: excerpt, and no date field: the date in the file name.
+            "a-date-from-the-file-name",
+            "2023-02-12T00:00:00+00:00",
+            None,
+            "Jekyll dates a post without a date field by its file name.",
+        ),
+        (
+            # Hugo: description and lastmod.
+            "tidying-your-online-profile",
+            "2023-03-05T10:00:00+01:00",
+            "2023-03-20T08:30:00+01:00",
+            "Three small changes a recruiter notices.",
+        ),
+    ],
+)
+def test_jekyll_and_hugo_field_names(
+    front_matter_site: Path,
+    slug: str,
+    date: str,
+    modified: str | None,
+    summary: str,
+) -> None:
+    page = soup(front_matter_site / "posts" / slug / "index.html")
+    assert page.select_one(".post-meta time")["datetime"] == date
+    modified_time = page.find("meta", attrs={"property": "article:modified_time"})
+    assert (modified_time and modified_time["content"]) == modified
+    # The summary (the fixture's build has no "no Summary line" error), as Markdown.
+    assert page.find("meta", attrs={"name": "description"})["content"] == summary
 
 
 REPORTING_PLUGIN = """

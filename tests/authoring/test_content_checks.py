@@ -125,6 +125,70 @@ CATALOGUE = [
         written_as="posts/a-link-with-a-misspelt-file-marker/index.html",
     ),
     Case(
+        # Pelican repeats the fragment of a link it cannot resolve; the message
+        # quotes the link as written.
+        "link-with-fragment.md",
+        (
+            error(
+                8,
+                "The link {filename}thank-you-note-aftr-an-interview.md#what-to-write "
+                "points to",
+                "Did you mean {filename}/posts/thank-you-note-after-an-interview.md?",
+            ),
+        ),
+        written_as="posts/a-link-to-a-part-of-a-post-file-that-does-not-exist/index.html",
+    ),
+    Case(
+        # Liquid in links and in text is named as Jekyll's, quoted whole, with the
+        # Pelican way; in code it is what the author means to show.
+        "liquid-from-jekyll.md",
+        (
+            error(
+                8,
+                '"{{ site.repository }}" is Liquid',
+                "Jekyll's template language",
+                "the link leads nowhere",
+                "write the address itself",
+            ),
+            error(
+                10,
+                '"{% link _posts/2023-01-29-job-fairs.md %}" is Liquid',
+                "{filename}/posts/2023-01-29-job-fairs.md",
+            ),
+            error(
+                11,
+                '"{{ "/about/" | relative_url }}" is Liquid',
+                "write /about/ instead",
+                "SITEURL",
+            ),
+            error(
+                13,
+                '"{{ site.title }}" is Liquid',
+                "readers would see it as written",
+                "write the text itself",
+            ),
+        ),
+        written_as="posts/liquid-left-over-from-a-jekyll-blog/index.html",
+    ),
+    Case(
+        "hugo-shortcodes.md",
+        (
+            error(
+                8,
+                '"{{< ref "informational-interviews-asking.md" >}}" is a Hugo '
+                "shortcode",
+                "{filename}/posts/informational-interviews-asking.md",
+            ),
+            error(
+                10,
+                '"{{< youtube w7Ft2ymGmfc >}}" is a Hugo shortcode',
+                "readers would see it as written",
+                "replace it with the text or Markdown",
+            ),
+        ),
+        written_as="posts/shortcodes-left-over-from-a-hugo-site/index.html",
+    ),
+    Case(
         "image-without-alt.md",
         (error(9, "no alt text", "describe what the image shows"),),
         written_as="posts/an-image-without-alt-text/index.html",

@@ -1,0 +1,1 @@
+"""Tests of make import: WordPress, Jekyll and Hugo posts brought into the site."""
