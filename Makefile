@@ -35,12 +35,15 @@ help:
 # and bench only, what the tests add (requirements-test.txt, which pins the site's
 # dependencies at the same versions). Each is reinstalled whenever its pins
 # change; both are locked with hashes, so pip checks every file it installs.
+# Debian's python3 makes no venv without python3-venv (and says so): the half-made
+# one is taken away, so that the next try starts clean.
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
-	|| { echo "make: Next Steps needs Python 3.11 or newer, and '$(PYTHON)' is" \
-	     "$$($(PYTHON) --version 2>&1 || echo missing). Name another with PYTHON=," \
-	     "for example: make $(or $(MAKECMDGOALS),serve) PYTHON=python3.12" >&2; exit 1; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	|| { found=$$($(PYTHON) --version 2>/dev/null); \
+	     echo "make: Next Steps needs Python 3.11 or newer, and '$(PYTHON)' is" \
+	          "$${found:-not found}. Name another with PYTHON=, for example:" \
+	          "make $(or $(MAKECMDGOALS),serve) PYTHON=python3.12" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
