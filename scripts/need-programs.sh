@@ -37,7 +37,7 @@ for program in "$@"; do known "$program" >/dev/null; done
 absent=$(missing "$@")
 [ -z "$absent" ] && exit 0
 
-packages=$(for program in $absent; do field "$program" 2; done | xargs)
+packages() { for program in $absent; do field "$program" 2; done | xargs; }
 if command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" -eq 0 ]; then
         as_root=""
@@ -47,9 +47,12 @@ if command -v apt-get >/dev/null 2>&1; then
         as_root="none"
     fi
     if [ "$as_root" != none ]; then
-        echo "Installing from Debian: $packages"
-        $as_root apt-get update -q
-        $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $packages
+        echo "Installing from Debian: $(packages)"
+        {
+            $as_root apt-get update -q &&
+                $as_root env DEBIAN_FRONTEND=noninteractive \
+                    apt-get install -y -q $(packages)
+        } || echo "need-programs.sh: apt-get could not install them" >&2
         absent=$(missing "$@")
         [ -z "$absent" ] && exit 0
     fi
@@ -62,7 +65,7 @@ brew="${formulas:+brew install $formulas}"
 cat >&2 <<EOF
 make: this machine lacks programs the tests run: $(echo "$absent" | xargs | sed 's/ /, /g').
 Install them (as root, or with sudo), then run the command again:
-  Debian:           apt-get install $packages
+  Debian:           apt-get install $(packages)
   macOS (Homebrew): $brew
 EOF
 exit 1
