@@ -29,6 +29,7 @@ help:
 	@echo "make bench    build a 1,000-post corpus with and without the site's plugins; print the ratios"
 	@echo "make lint     ruff"
 	@echo "make clean    remove $(OUTPUTDIR)/ and caches"
+	@echo "make lock     re-lock requirements.txt and requirements-test.txt after editing their .in files"
 
 # One .venv with what the site needs to build (requirements.txt: make serve, html,
 # publish, and all a host that builds the site installs) and, for make test, lint
