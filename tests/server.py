@@ -19,19 +19,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-
-def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Return ``[(pattern, [(name, value), ...]), ...]`` from a ``_headers`` file."""
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            rules.append((line.strip(), []))
-        elif rules:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
+from plugins.meta_headers import parse_headers_file
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -130,14 +118,17 @@ class SiteServer:
     On a free port, or on ``port``: a production build has its address
     (``SITEURL``) written into it, so it must be served at exactly that address,
     under its path (``prefix``, such as ``"/blog"``) too. ``url`` is the address of
-    the site's home page, without its trailing slash.
+    the site's home page, without its trailing slash. With ``send_headers=False``,
+    as a host that ignores ``_headers`` (GitHub Pages): no header of the site's own.
     """
 
-    def __init__(self, root: Path, port: int = 0, prefix: str = "") -> None:
+    def __init__(
+        self, root: Path, port: int = 0, prefix: str = "", send_headers: bool = True
+    ) -> None:
         headers_file = root / "_headers"
         rules = (
             parse_headers_file(headers_file.read_text())
-            if headers_file.is_file()
+            if send_headers and headers_file.is_file()
             else []
         )
         handler = type(
