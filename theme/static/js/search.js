@@ -30,18 +30,38 @@
     }
   }
 
+  // The part of the page where the words searched for weigh most: Pagefind
+  // splits a page at each heading with an id (a checklist's title is one, in the
+  // index), and gives each part that holds a word found its address (the page's,
+  // or the page's with #id) and its own excerpt. Ties go to the earlier part.
+  function bestPart(data) {
+    let best = data;
+    let bestScore = 0;
+    for (const part of data.sub_results) {
+      const score = part.weighted_locations.reduce((sum, word) => sum + word.balanced_score, 0);
+      if (score > bestScore) {
+        best = part;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  // The link leads to where the excerpt comes from: for words of a checklist's
+  // items, the post at that checklist.
   function resultItem(data) {
+    const part = bestPart(data);
     const item = document.createElement("li");
     item.className = "search__result";
     const heading = document.createElement("h2");
     heading.className = "search__result-title";
     const link = document.createElement("a");
-    link.href = data.url;
+    link.href = part.url;
     link.textContent = data.meta.title || data.url;
     heading.append(link);
     const excerpt = document.createElement("p");
     excerpt.className = "search__excerpt";
-    appendExcerpt(excerpt, data.excerpt);
+    appendExcerpt(excerpt, part.excerpt);
     item.append(heading, excerpt);
     return item;
   }
