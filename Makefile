@@ -46,8 +46,8 @@ browser: venv
 	     && apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } \
 	|| $(BIN)/playwright install chromium
 
-# Each Pelican build ends with the search index (plugins/search_index runs
-# Pagefind), `make serve`'s rebuilds on save included.
+# Each Pelican build writes the search index (plugins/search_index hands each
+# page to Pagefind as it is written), `make serve`'s rebuilds on save included.
 html: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 
