@@ -30,10 +30,9 @@
     }
   }
 
-  // The part of the page where the words searched for weigh most: Pagefind
-  // splits a page at each heading with an id (a checklist's title is one, in the
-  // index), and gives each part that holds a word found its address (the page's,
-  // or the page's with #id) and its own excerpt. Ties go to the earlier part.
+  // The part of the page (Pagefind splits it at each heading with an id; each
+  // checklist is one) where the words found weigh most, with its address and
+  // excerpt: the link leads where the excerpt comes from. Ties: the first part.
   function bestPart(data) {
     let best = data;
     let bestScore = 0;
@@ -47,8 +46,6 @@
     return best;
   }
 
-  // The link leads to where the excerpt comes from: for words of a checklist's
-  // items, the post at that checklist.
   function resultItem(data) {
     const part = bestPart(data);
     const item = document.createElement("li");
