@@ -207,7 +207,7 @@ CHECKLIST_POST = """Title: Packing for a field trip
 Date: 2026-02-01 09:00
 Summary: What to take for a day outdoors.
 
-## Before you leave
+## Keeping warm
 
 Pack the night before, and look at the forecast.
 
@@ -353,4 +353,16 @@ def test_the_sites_own_checklist_items_are_found_at_their_checklist(
             )
             searched += 1
     assert searched, "no checklist on the site has a word of its own to search for"
+    assert browser_problems == []
+
+
+def test_a_result_leads_to_where_most_words_searched_for_are_together(
+    page: Page, many_results_url: str, browser_problems: list[str]
+) -> None:
+    """Not to a heading that has one of them, though Pagefind ranks it higher."""
+    page.goto(f"{many_results_url}/search/?q=warm cocoa")
+    result = page.locator(".search__result")
+    expect(result).to_have_count(1)
+    expect(result.locator(".search__excerpt mark")).to_have_text(["cocoa", "warm"])
+    expect(result.get_by_role("link")).to_have_attribute("href", CHECKLIST_URL)
     assert browser_problems == []

@@ -22,7 +22,9 @@ they are ``<span>``. And a checklist's title (its ``<legend>``) becomes a
 heading that carries the checklist's id (``id`` of ``<div class="checklist">``),
 so that Pagefind counts the checklist as a part of the page of its own, whose
 address ends in ``#`` and that id: a search for an item's words leads to the
-post at the checklist.
+post at the checklist. The heading weighs what the legend's text did (Pagefind
+ranks a heading's words above the rest): the title above the checklist, which
+the legend copies, already counts as a heading.
 
 Why not Pagefind's Python wrapper (the ``pagefind`` package): it reads one reply
 of the service every tenth of a second, so a site of 1,000 posts would wait
@@ -108,7 +110,10 @@ class SearchIndexError(Exception):
 
 def as_pagefind_reads_it(html: str) -> str:
     """Return ``html`` with checklist items and titles where Pagefind indexes them."""
-    html = CHECKLIST_TITLE_RE.sub(r'\1\g<between><h2 id="\g<id>">\g<title></h2>', html)
+    html = CHECKLIST_TITLE_RE.sub(
+        r'\1\g<between><h2 id="\g<id>" data-pagefind-weight="1">\g<title></h2>',
+        html,
+    )
     return LABEL_TAG_RE.sub(r"<\1span", html)
 
 
