@@ -68,8 +68,8 @@ TEST_PROGRAMS := chromium java pdftoppm zbarimg npm pandoc
 test-programs:
 	@scripts/need-programs.sh $(TEST_PROGRAMS)
 
-# Each Pelican build ends with the search index (plugins/search_index runs
-# Pagefind), `make serve`'s rebuilds on save included.
+# Each Pelican build writes the search index (plugins/search_index hands each
+# page to Pagefind as it is written), `make serve`'s rebuilds on save included.
 html: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 

@@ -1,26 +1,33 @@
-"""The search index (plugins/search_index): Pagefind at the end of every build.
+"""The search index (plugins/search_index): Pagefind given each page as it is written.
 
-Small builds of a fixture post with the site's settings, as `make html` and each
+Small builds of fixture posts with the site's settings, as `make html` and each
 `make serve` rebuild run them; the search page itself is tested in test_search.py.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pelican import Pelican
 
-from plugins.search_index import search_index
 from plugins.search_index.search_index import (
     FOLDER,
     GENERIC_ENGINE,
     NEVER_LOADED,
-    SearchIndexError,
 )
 from tests.builds import ROOT, build_fixture, site_settings
-from tests.test_search import indexed_pages
+from tests.test_search import (
+    CHECKLIST_POST_URL,
+    CHECKLIST_URL,
+    CHECKLIST_WORDS,
+    indexed_pages,
+    words,
+    write_checklist_post,
+)
 
 POST = (
     "Title: Meeting a quokka\nDate: 2026-01-05 09:00\nTags: animals\n"
@@ -47,6 +54,7 @@ def write_post(content: Path, word: str) -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search_index")
     write_post(root / "content", "quokka")
+    write_checklist_post(root / "content")
     build_fixture(root / "content", root / "output")
     return root / "output"
 
@@ -90,9 +98,31 @@ def test_a_rebuild_indexes_the_new_text_and_leaves_no_stale_file(
     assert not stale.exists()
 
 
-def test_a_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
-    # No page at all (no content, no list pages): Pagefind has nothing to index.
-    (tmp_path / "content").mkdir()
+def test_every_word_of_a_checklist_is_indexed_and_its_page_left_as_written(
+    built: Path,
+) -> None:
+    pages = indexed_pages(built)
+    post = pages[CHECKLIST_POST_URL]
+    assert set(CHECKLIST_WORDS.values()) <= words(post["content"])
+    # The checklist is a part of the post of its own, named by its title.
+    fragment = CHECKLIST_URL.partition("#")[2]
+    (anchor,) = [a for a in post["anchors"] if a["id"] == fragment]
+    assert (anchor["element"], anchor["text"]) == ("h2", "Everything for the day")
+    # Only Pagefind's copy changed: readers' checkboxes keep their labels.
+    html = (built / CHECKLIST_POST_URL.strip("/") / "index.html").read_text()
+    checklist = BeautifulSoup(html, "html.parser").select_one(".checklist")
+    assert len(checklist("label")) == 5  # three items, two notes boxes
+    assert checklist.legend.get_text() == "Everything for the day"
+    # The printable page repeats the checklist: it is not indexed.
+    assert not [url for url in pages if url.startswith("/checklists/")]
+
+
+def build_with_pagefind(tmp_path: Path, program: Path) -> str:
+    """Run `make html`'s command on a post, with ``program`` as Pagefind's.
+
+    Return what it printed, once it has exited with status 1.
+    """
+    write_post(tmp_path / "content", "quokka")
     result = subprocess.run(
         [
             str(ROOT / ".venv" / "bin" / "pelican"),
@@ -101,48 +131,36 @@ def test_a_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> 
             str(ROOT / "pelican.conf.py"),
             "-o",
             str(tmp_path / "output"),
-            "-e",
-            "DIRECT_TEMPLATES=[]",
-            'CHECKLISTS_INDEX_SAVE_AS=""',
         ],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "PAGEFIND_BINARY_PATH": str(program)},
     )
-    log = result.stdout + result.stderr
-    assert result.returncode == 1, log
-    assert "search_index: Pagefind could not index" in log
-    assert "Pagefind was not able to build an index" in log
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    return " ".join(said.split())  # as one line, however the terminal wrapped it
 
 
-def test_a_missing_pagefind_program_says_how_to_install_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def missing() -> Path:
-        raise FileNotFoundError("Could not find any of [pagefind]")
-
-    monkeypatch.setattr(search_index, "get_executable", missing)
-    with pytest.raises(SearchIndexError, match=r"pip install -r requirements\.txt"):
-        search_index.build_index(tmp_path)
-
-
-def test_pagefind_reads_only_where_posts_and_pages_are_written() -> None:
-    settings = {
-        "ARTICLE_SAVE_AS": "posts/{slug}/index.html",
-        "ARTICLE_LANG_SAVE_AS": "",
-        "PAGE_SAVE_AS": "{slug}/index.html",
-        "PAGE_LANG_SAVE_AS": "{date:%Y/%m}/{slug}-{lang}.html",
-    }
-    saved_as = ["posts/a/index.html", "about/index.html", "special/offer.html"]
-    assert search_index.indexed_files_glob(settings, saved_as) == (
-        "{**/*-*.html,*/index.html,posts/*/index.html,special/offer.html}"
+def test_a_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
+    """Pagefind's process ends half-way, as when it crashes or is killed."""
+    crashing = tmp_path / "pagefind"
+    crashing.write_text(
+        "#!/bin/sh\necho \"thread 'main' panicked: out of memory\" >&2\nexit 101\n"
     )
-    # A name a glob would read as a pattern: Pagefind reads every page instead.
+    crashing.chmod(0o755)
+    said = build_with_pagefind(tmp_path, crashing)
     assert (
-        search_index.indexed_files_glob(settings, ["odd/[draft].html"])
-        == search_index.EVERY_PAGE
-    )
+        "search_index: Pagefind stopped, so the site has no search index "
+        "(exit status 101): thread 'main' panicked: out of memory"
+    ) in said
+
+
+def test_a_missing_pagefind_program_says_how_to_install_it(tmp_path: Path) -> None:
+    said = build_with_pagefind(tmp_path, tmp_path / "missing" / "pagefind")
+    assert "search_index: Pagefind's program cannot be started" in said
+    assert "pip install -r requirements.txt" in said
 
 
 def test_a_post_saved_elsewhere_is_indexed_too(tmp_path: Path) -> None:

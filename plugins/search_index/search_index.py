@@ -1,50 +1,80 @@
-"""Build the search index with Pagefind at the end of every build.
+"""Build the search index with Pagefind, page by page as the build writes them.
 
-Pagefind reads the finished pages (the text inside ``data-pagefind-body``: the
-theme marks a published post's or page's own text) and writes its index to
-``pagefind/`` in the output, which the search page loads with Pagefind's own
-``pagefind.js`` (theme/static/js/search.js).
+Pagefind runs beside the build, as its own process (``pagefind --service``:
+the program the ``PAGEFIND_BINARY_PATH`` environment variable names, else the
+one of the pinned ``pagefind_bin`` package). Each published post and page is handed to
+it as soon as Pelican has written it (``content_written``), so Pagefind reads
+and indexes while the build goes on rendering; once every page is written, the
+index goes to ``pagefind/`` in the output, which the search page loads with
+Pagefind's own ``pagefind.js`` (theme/static/js/search.js). Pagefind indexes the
+text inside ``data-pagefind-body``: the theme marks a post's or page's own text.
 
-When: on pelican-granular-signals' ``optimize`` signal, which comes after
-``finalized`` and ``sitemap``, so every page is written, and before ``compress``,
-so pelican-precompress (``make publish``) writes ``.gz`` and ``.br`` copies of
-the index's files too. Every build runs it, ``make serve``'s rebuilds included,
-so a search in the preview finds what the preview shows.
+Which pages: published posts and pages (and their translations), the pages
+whose theme marks text to index. Lists, printable checklists, drafts shown by
+``make serve`` and every other page are never handed to Pagefind, so a
+checklist's printable page is never a second result for its post's words.
 
-Which files: only where published posts and pages are written (the pages whose
-theme marks text to index), as a glob made from ``ARTICLE_SAVE_AS`` and
-``PAGE_SAVE_AS`` (and their ``_LANG_`` forms) plus any page saved elsewhere
-(a ``Save_as:`` in its header), collected once every post is read. Pagefind
-then does not read every list page, printable checklist and tag page only to
-find nothing to index: a fifth of its time on a site of 1,000 posts.
+What Pagefind is given: the page as written, with two changes in its copy only
+(the page on disk stays as it is). Pagefind leaves out the text of every
+``<label>`` (it takes them for a form's captions), but a checklist's items and
+notes prompts are labels, the most useful text on the site: in Pagefind's copy
+they are ``<span>``. And a checklist's title (its ``<legend>``) becomes a
+heading that carries the checklist's id (``id`` of ``<div class="checklist">``),
+so that Pagefind counts the checklist as a part of the page of its own, whose
+address ends in ``#`` and that id: a search for an item's words leads to the
+post at the checklist. The heading weighs what the legend's text did (Pagefind
+ranks a heading's words above the rest): the title above the checklist, which
+the legend copies, already counts as a heading.
 
-What: the old index goes first (Pagefind adds files and removes none, so stale
-ones would pile up). Pagefind then writes, for every site, files this one never
-loads, and has no option to leave them out, so they are removed after it runs:
-its ready-made search interfaces (search.js renders results itself, through
-pagefind.js's API), the script that highlights matches on the page a result
-opens, and ``wasm.unknown.pagefind``, its engine for a language it cannot stem,
-once every language of the site has its own.
+Why not Pagefind's Python wrapper (the ``pagefind`` package): it reads one reply
+of the service every tenth of a second, so a site of 1,000 posts would wait
+100 s for it. This module speaks the same protocol (base64-encoded JSON
+messages ended by a comma, over the process's standard input and output)
+without waiting: pages are sent as they come, and a thread reads the replies.
+It asks for the index's files and writes them itself (``Indexer.files`` says
+why).
 
-A failure of Pagefind stops the build with Pagefind's own message, so
-``make html`` and ``make publish`` exit with status 1; under ``make serve`` the
-message is shown and the preview keeps running, as for any error in a rebuild.
+When the index is written: on pelican-granular-signals' ``optimize`` signal,
+after ``finalized`` and ``sitemap``, so every page is written, and before
+``compress``, so pelican-precompress (``make publish``) writes ``.gz`` and
+``.br`` copies of the index's files too. Every build runs it, ``make serve``'s
+rebuilds included, so a search in the preview finds what the preview shows.
+
+What is written: the old index goes first (the new one shares few of its
+file names), then Pagefind's files, but not those this site never loads, which
+Pagefind makes for every site with no option to leave them out: its ready-made
+search interfaces (search.js renders results itself, through pagefind.js's
+API), the script that highlights matches on the page a result opens, and
+``wasm.unknown.pagefind``, its engine for a language it cannot stem, once every
+language of the site has its own.
+
+A failure of Pagefind (a page it refuses, or its process ending) stops the
+build with Pagefind's own message, so ``make html`` and ``make publish`` exit
+with status 1; under ``make serve`` the message is shown and the preview keeps
+running, as for any error in a rebuild.
+
+A forked copy of the build (the ``build_speed`` plugin) writes no file, so it
+hands no page to Pagefind: only the process that started the build does.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 import blinker
-from pagefind_bin import get_executable
+from pagefind.service import get_executable
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import granular_signals
 
 log = logging.getLogger(__name__)
@@ -62,125 +92,257 @@ NEVER_LOADED = (
 # pagefind.js loads it only for a language whose entry names no engine of its own.
 GENERIC_ENGINE = "wasm.unknown.pagefind"
 
+# Pagefind's copy of a page: labels as spans (the tag renamed, its attributes
+# kept), and each checklist's id moved from the checklist onto its title, made
+# a heading. Both are the site's own markup (checklists' component.html and
+# Markdown step), which the search tests read back from the index.
+LABEL_TAG_RE = re.compile(r"<(/?)label\b")
+CHECKLIST_TITLE_RE = re.compile(
+    r'(<div class="checklist") id="(?P<id>[^"]+)"(?P<between>.*?)'
+    r'<legend class="checklist__legend">(?P<title>.*?)</legend>',
+    re.DOTALL,
+)
+
 
 class SearchIndexError(Exception):
     """Pagefind could not build the search index."""
 
 
-SAVE_AS_SETTINGS = (
-    "ARTICLE_SAVE_AS",
-    "ARTICLE_LANG_SAVE_AS",
-    "PAGE_SAVE_AS",
-    "PAGE_LANG_SAVE_AS",
-)
-PLACEHOLDER_RE = re.compile(r"\{[^}]*\}")
-GLOB_SPECIAL = set("*?[]{}!,\\")
-EVERY_PAGE = "**/*.{html}"  # Pagefind's own default
+def as_pagefind_reads_it(html: str) -> str:
+    """Return ``html`` with checklist items and titles where Pagefind indexes them."""
+    html = CHECKLIST_TITLE_RE.sub(
+        r'\1\g<between><h2 id="\g<id>" data-pagefind-weight="1">\g<title></h2>',
+        html,
+    )
+    return LABEL_TAG_RE.sub(r"<\1span", html)
 
 
-def indexed_files_glob(settings: dict, saved_as: list[str]) -> str:
-    """Return a glob for Pagefind that matches every path in ``saved_as``.
+def page_url(path: Path) -> str:
+    """Return the address of the page written at ``path`` (relative to the output).
 
-    Each ``{...}`` of a *_SAVE_AS setting becomes ``*``, or ``**`` where the
-    value could hold a "/" (a date format such as ``{date:%Y/%m}``); a path that
-    no pattern matches is added as it is. A name with a character that globs
-    read specially gives Pagefind's own default: every page.
+    As Pagefind makes it from a file's path: ``posts/a/index.html`` is
+    ``/posts/a/``.
     """
-    patterns = set()
-    for name in SAVE_AS_SETTINGS:
-        value = settings.get(name)
-        if not value:
-            continue
-        if GLOB_SPECIAL & set(PLACEHOLDER_RE.sub("", value)):
-            return EVERY_PAGE
-        patterns.add(PLACEHOLDER_RE.sub(lambda m: "**" if "/" in m[0] else "*", value))
-    matchers = [re.compile(_as_regex(pattern)) for pattern in patterns]
-    for path in saved_as:
-        if any(matcher.fullmatch(path) for matcher in matchers):
-            continue
-        if GLOB_SPECIAL & set(path):
-            return EVERY_PAGE
-        patterns.add(path)
-    return "{" + ",".join(sorted(patterns)) + "}"
+    url = "/" + path.as_posix()
+    return url.removesuffix("index.html") if url.endswith("/index.html") else url
 
 
-def _as_regex(pattern: str) -> str:
-    parts = re.split(r"(\*\*|\*)", pattern)
-    return "".join(
-        "[^/]*" if part == "*" else ".*" if part == "**" else re.escape(part)
-        for part in parts
-    )
+class Indexer:
+    """Pagefind's indexing service, one process for one build."""
 
-
-def pagefind_command(site: Path, glob: str = EVERY_PAGE) -> list[str]:
-    try:
+    def __init__(self) -> None:
+        # Pagefind's own messages (a panic's, among them) go to a file: nobody
+        # has to read them while it works, and they are all there if it fails.
+        self._messages = tempfile.TemporaryFile()  # noqa: SIM115 - kept open
         executable = get_executable()
-    except FileNotFoundError as error:
-        raise SearchIndexError(
-            f"search_index: Pagefind's program is missing ({error}); install the "
-            "pinned requirements again: .venv/bin/pip install -r requirements.txt"
-        ) from None
-    # --quiet: warnings and errors only, which are worth showing.
-    return [str(executable), "--site", str(site), "--glob", glob, "--quiet"]
+        try:
+            if executable is None:
+                raise FileNotFoundError("none installed")
+            self._process = subprocess.Popen(
+                [str(executable), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._messages,
+            )
+        except OSError as error:
+            raise SearchIndexError(
+                f"search_index: Pagefind's program cannot be started ({error}); "
+                "install the pinned requirements again: .venv/bin/pip install -r "
+                "requirements.txt (or set PAGEFIND_BINARY_PATH to a pagefind program)"
+            ) from None
+        self._sent = 0
+        self._replies: dict[int, dict] = {}
+        self._urls: dict[int, str] = {}  # which page each request handed over
+        self._ended = False
+        self._arrived = threading.Condition()
+        self._reader = threading.Thread(target=self._read_replies, daemon=True)
+        self._reader.start()
+        self._index_id = self._ask({"type": "NewIndex", "config": None})["index_id"]
 
+    def _read_replies(self) -> None:
+        stdout = self._process.stdout
+        pending = b""
+        while chunk := stdout.read1(1 << 16):
+            *complete, pending = (pending + chunk).split(b",")
+            with self._arrived:
+                for message in complete:
+                    reply = json.loads(base64.b64decode(message))
+                    self._replies[reply["message_id"]] = reply["payload"]
+                self._arrived.notify_all()
+        with self._arrived:
+            self._ended = True
+            self._arrived.notify_all()
 
-def build_index(site: Path, glob: str = EVERY_PAGE) -> int:
-    """Index the finished site in ``site``; return how many pages were indexed."""
-    bundle = site / FOLDER
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    result = subprocess.run(
-        pagefind_command(site, glob), capture_output=True, text=True, check=False
-    )
-    # Pagefind may print a message twice (on both streams, or twice on one):
-    # each line is shown once.
-    lines = (result.stdout + result.stderr).strip().splitlines()
-    said = "\n".join(line.rstrip() for line in dict.fromkeys(lines))
-    if result.returncode != 0:
-        raise SearchIndexError(
-            f"search_index: Pagefind could not index {site} (exit status "
-            f"{result.returncode}), so the site has no search index:\n{said}"
+    def _send(self, payload: dict) -> int:
+        self._sent += 1
+        message = {"message_id": self._sent, "payload": payload}
+        try:
+            self._process.stdin.write(
+                base64.b64encode(json.dumps(message).encode()) + b","
+            )
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise self._failure("stopped") from None
+        return self._sent
+
+    def _wait(self, message_id: int) -> dict:
+        with self._arrived:
+            self._arrived.wait_for(lambda: message_id in self._replies or self._ended)
+            reply = self._replies.get(message_id)
+        if reply is None:
+            raise self._failure("stopped")
+        return reply
+
+    def _ask(self, payload: dict) -> dict:
+        reply = self._wait(self._send(payload))
+        if reply["type"] == "Error":
+            raise self._failure(f"refused {payload['type']}: {reply['message']}")
+        return reply
+
+    def said(self) -> str:
+        """Return what Pagefind printed, each line once."""
+        self._messages.seek(0)
+        lines = self._messages.read().decode(errors="replace").strip().splitlines()
+        return "\n".join(line.rstrip() for line in dict.fromkeys(lines))
+
+    def _failure(self, what: str) -> SearchIndexError:
+        self.stop()
+        return SearchIndexError(
+            f"search_index: Pagefind {what}, so the site has no search index "
+            f"(exit status {self._process.returncode}):\n{self.said()}".rstrip()
         )
-    if said:
-        log.warning("search_index: Pagefind says: %s", said)
-    for name in NEVER_LOADED:
-        (bundle / name).unlink(missing_ok=True)
-    languages = json.loads((bundle / "pagefind-entry.json").read_text())["languages"]
-    if all(language.get("wasm") for language in languages.values()):
-        (bundle / GENERIC_ENGINE).unlink(missing_ok=True)
-    return sum(language["page_count"] for language in languages.values())
+
+    def add(self, url: str, html: str) -> None:
+        """Hand Pagefind a page to index; its reply is read with the others."""
+        self._urls[
+            self._send(
+                {
+                    "type": "AddFile",
+                    "index_id": self._index_id,
+                    "url": url,
+                    "file_contents": html,
+                    "file_path": None,
+                }
+            )
+        ] = url
+
+    def files(self) -> dict[str, bytes]:
+        """Return the index of every page handed over, by path; end Pagefind.
+
+        Pagefind's files come in its reply, and this module writes them: when
+        Pagefind writes them itself, its reply can come before the last file
+        is complete, and its process ends, leaving that file empty, as soon as
+        its input is closed.
+        """
+        written = self._ask({"type": "GetFiles", "index_id": self._index_id})
+        replies = {
+            url: self._wait(message_id) for message_id, url in self._urls.items()
+        }
+        refused = [
+            f"{url}: {reply['message']}"
+            for url, reply in replies.items()
+            if reply["type"] == "Error"
+        ]
+        self.stop()
+        if refused:
+            raise SearchIndexError(
+                "search_index: Pagefind could not index these pages, so the "
+                "site has no new search index:\n" + "\n".join(refused)
+            )
+        if said := self.said():
+            log.warning("search_index: Pagefind says: %s", said)
+        return {
+            file["path"]: base64.b64decode(file["content"]) for file in written["files"]
+        }
+
+    def stop(self) -> None:
+        """End Pagefind's process (at once, if it is still working)."""
+        if self._process.poll() is None:
+            with contextlib.suppress(BrokenPipeError):  # it stopped reading
+                self._process.stdin.close()
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._reader.join()
 
 
-# Where this build writes its published posts and pages, the pages with text to
-# index; collected once every post is read (all_generators_finalized).
-published_paths: list[str] = []
+class Build:
+    """The index of the build under way: its pages go to Pagefind as written."""
+
+    def __init__(self) -> None:
+        self.output_path = Path()
+        self.pid = 0
+        self.indexer: Indexer | None = None
+        self.pages = 0
+
+    def start(self, generators) -> None:
+        # A build that stopped half-way (under `make serve`) left its Pagefind.
+        if self.indexer is not None:
+            self.indexer.stop()
+        self.indexer = None
+        self.pages = 0
+        self.output_path = Path(generators[0].output_path).resolve()
+        self.pid = os.getpid()
+
+    def add(self, path: str, context: dict) -> None:
+        """Hand Pagefind the page Pelican wrote to ``path``, if it is a post or page."""
+        content = context.get("article") or context.get("page")
+        if content is None or content.status != "published":
+            return
+        if os.getpid() != self.pid:
+            return  # build_speed's copy: it wrote no file
+        if self.indexer is None:
+            # Started by the first page, once build_speed's copy (forked just
+            # before pages are written) exists: the copy shares no pipe with it.
+            self.indexer = Indexer()
+        written = Path(path)
+        self.indexer.add(
+            page_url(written.relative_to(self.output_path)),
+            as_pagefind_reads_it(written.read_text(encoding="utf-8")),
+        )
+        self.pages += 1
+
+    def write(self, pelican) -> None:
+        started = time.perf_counter()
+        indexer, self.indexer = self.indexer or Indexer(), None
+        files = indexer.files()
+        entry = json.loads(files["pagefind-entry.json"])
+        never_loaded = set(NEVER_LOADED)
+        if all(language.get("wasm") for language in entry["languages"].values()):
+            never_loaded.add(GENERIC_ENGINE)
+        bundle = Path(pelican.output_path) / FOLDER
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        for name, data in files.items():
+            if name not in never_loaded:
+                (bundle / name).parent.mkdir(parents=True, exist_ok=True)
+                (bundle / name).write_bytes(data)
+        log.info(
+            "search_index: indexed %d pages in %.2f s after the last was written",
+            self.pages,
+            time.perf_counter() - started,
+        )
 
 
-def remember_published(generators) -> None:
-    items = []
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            items += generator.articles + generator.translations
-        elif isinstance(generator, PagesGenerator):
-            items += generator.pages + generator.translations
-    # draft_preview lists drafts with the posts under `make serve`: not indexed.
-    published_paths[:] = [
-        item.save_as for item in items if item.status == "published" and item.save_as
-    ]
+build = Build()
 
 
-def index_site(pelican) -> None:
-    started = time.perf_counter()
-    glob = indexed_files_glob(pelican.settings, published_paths)
-    pages = build_index(Path(pelican.output_path), glob)
-    log.info(
-        "search_index: indexed %d pages in %.2f s",
-        pages,
-        time.perf_counter() - started,
-    )
+def start_build(generators) -> None:
+    build.start(generators)
+
+
+def add_page(path: str, context: dict) -> None:
+    build.add(path, context)
+
+
+def write_index(pelican) -> None:
+    build.write(pelican)
 
 
 def register() -> None:
     granular_signals.register()
-    signals.all_generators_finalized.connect(remember_published)
-    blinker.signal("optimize").connect(index_site)
+    signals.all_generators_finalized.connect(start_build)
+    signals.content_written.connect(add_page)
+    blinker.signal("optimize").connect(write_index)

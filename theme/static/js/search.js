@@ -11,6 +11,7 @@
   "use strict";
 
   const PAGE_SIZE = 10;
+  const EXCERPT_LENGTH = 24; // words
   // Short enough to feel immediate, long enough not to search on every keystroke.
   const TYPING_PAUSE_MS = 200;
 
@@ -30,18 +31,51 @@
     }
   }
 
+  // How many of the words found fall within one excerpt's length of a part.
+  function mostInOneExcerpt(part) {
+    const found = [...part.locations].sort((a, b) => a - b);
+    let most = 0;
+    let first = 0;
+    found.forEach((location, index) => {
+      while (found[first] <= location - EXCERPT_LENGTH) {
+        first += 1;
+      }
+      most = Math.max(most, index - first + 1);
+    });
+    return most;
+  }
+
+  // The part of the page (Pagefind splits it at each heading with an id; each
+  // checklist is one) where the most words found are close together, with its
+  // address and excerpt: the link leads where the excerpt comes from. Ties: the
+  // first part. (Not by Pagefind's weights: a heading's one word would outweigh
+  // a checklist item that holds every word searched for.)
+  function bestPart(data) {
+    let best = data;
+    let bestCount = 0;
+    for (const part of data.sub_results) {
+      const count = mostInOneExcerpt(part);
+      if (count > bestCount) {
+        best = part;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
   function resultItem(data) {
+    const part = bestPart(data);
     const item = document.createElement("li");
     item.className = "search__result";
     const heading = document.createElement("h2");
     heading.className = "search__result-title";
     const link = document.createElement("a");
-    link.href = data.url;
+    link.href = part.url;
     link.textContent = data.meta.title || data.url;
     heading.append(link);
     const excerpt = document.createElement("p");
     excerpt.className = "search__excerpt";
-    appendExcerpt(excerpt, data.excerpt);
+    appendExcerpt(excerpt, part.excerpt);
     item.append(heading, excerpt);
     return item;
   }
@@ -73,7 +107,7 @@
     function pagefind() {
       if (!pagefindLoading) {
         pagefindLoading = import(root.dataset.pagefind).then(async (module) => {
-          await module.options({ excerptLength: 24 });
+          await module.options({ excerptLength: EXCERPT_LENGTH });
           await module.init();
           return module;
         });
