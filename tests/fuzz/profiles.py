@@ -1,0 +1,32 @@
+"""The fuzz tests' two Hypothesis profiles: a bounded run in `make test`, a long one.
+
+`make test` loads "bounded" (a few hundred examples in all, about a minute);
+`make fuzz` loads "long" (`pytest --hypothesis-profile=long`). A profile sets
+the number of examples of the cheapest test, the Markdown step; each test takes
+a share of it by what one example costs (a whole build is a thousand times the
+Markdown step), with ``examples``.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, settings
+
+BOUNDED = "bounded"
+LONG = "long"
+
+# No deadline: the machine is shared, and a slow example is not a wrong one
+# (the Markdown test sets its own, generous, to catch a runaway regex).
+# print_blob: a failure prints the line that replays it exactly.
+settings.register_profile(
+    BOUNDED,
+    max_examples=200,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(LONG, settings.get_profile(BOUNDED), max_examples=6000)
+
+
+def examples(share: float) -> int:
+    """Return ``share`` of the loaded profile's examples, at least 1."""
+    return max(1, round(settings.default.max_examples * share))
