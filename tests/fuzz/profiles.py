@@ -9,19 +9,21 @@ Markdown step), with ``examples``.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 BOUNDED = "bounded"
 LONG = "long"
 
 # No deadline: the machine is shared, and a slow example is not a wrong one
 # (the Markdown test sets its own, generous, to catch a runaway regex).
-# print_blob: a failure prints the line that replays it exactly.
+# print_blob: a failure prints the line that replays it exactly. No "explain"
+# phase: it runs a failing build a hundred times more to say which part matters.
 settings.register_profile(
     BOUNDED,
     max_examples=200,
     deadline=None,
     print_blob=True,
+    phases=[phase for phase in Phase if phase != Phase.explain],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(LONG, settings.get_profile(BOUNDED), max_examples=6000)
