@@ -15,14 +15,18 @@ const deadline = (start, limit) => {
 export function dates(checklist, form) {
   const field = form.elements[0];
   const limits = [...checklist.root.querySelectorAll("[data-checklist-within]")];
-  const due = (limit) => deadline(checklist.record.start, limit.getAttribute("data-checklist-within"));
+  const due = (limit, start = checklist.record.start) => deadline(start, limit.getAttribute("data-checklist-within"));
+  // A start so late that a deadline would be past the last day a Date holds
+  // (year 275760), as a reader can type or a stored record hold, has no dates
+  // to show: it counts as no start.
+  const counts = (start) => start && limits.every((limit) => !Number.isNaN(due(limit, start).getTime()));
 
   const show = () => {
-    const { start } = checklist.record;
-    if (start && field !== document.activeElement) checklist.field(new Date(start));
+    const started = counts(checklist.record.start);
+    if (started && field !== document.activeElement) checklist.field(new Date(checklist.record.start));
     for (const limit of limits) {
       let by = limit.querySelector(".checklist__by");
-      if (!start) {
+      if (!started) {
         by?.remove();
         continue;
       }
@@ -38,6 +42,10 @@ export function dates(checklist, form) {
       checklist.say("Enter a date and a time first.");
       return false;
     }
+    if (!counts(start)) {
+      checklist.say("That date is too far ahead to count from: enter another.");
+      return false;
+    }
     checklist.record.start = start.toISOString();
     checklist.save();
     show();
@@ -46,7 +54,7 @@ export function dates(checklist, form) {
   };
 
   const calendar = () => {
-    if (checklist.record.start || submit()) {
+    if (counts(checklist.record.start) || submit()) {
       import(form.querySelector("[data-checklist-calendar]").getAttribute("data-checklist-calendar"))
         .then((module) => module.download(checklist, limits, due))
         .catch(() => checklist.say("The calendar file could not be made. Please try again."));
