@@ -17,11 +17,12 @@ PELICAN := $(BIN)/pelican $(CONTENTDIR)
 PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 
-.PHONY: help venv browser test-tools html serve publish newpost check test bench lint clean lock
+.PHONY: help venv browser test-tools html serve publish newpost check test fuzz bench lint clean lock
 
 help:
 	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
+	@echo "make fuzz     the fuzz tests' long run: thousands of generated inputs (about half an hour)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
 	@echo 'make newpost TITLE="..."  start a new draft post in content/posts/'
@@ -91,6 +92,12 @@ node_modules/.installed: package.json package-lock.json
 
 test: venv browser test-tools html
 	$(BIN)/python -m pytest
+
+# The fuzz tests (tests/fuzz/) with Hypothesis's long profile: thousands of
+# generated task lists, posts and stored records. `make test` runs them bounded,
+# a few hundred in about a minute. See docs/testing.md.
+fuzz: venv browser
+	$(BIN)/python -m pytest tests/fuzz --hypothesis-profile=long --hypothesis-show-statistics
 
 # Not part of `make test`: it takes minutes and reports ratios, not pass or fail.
 bench: venv browser

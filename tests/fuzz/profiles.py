@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, Phase, settings
 BOUNDED = "bounded"
 LONG = "long"
 
-# No deadline: the machine is shared, and a slow example is not a wrong one
-# (the Markdown test sets its own, generous, to catch a runaway regex).
+# No deadline: on a shared machine even a tiny example can take seconds, and a
+# slow example is not a wrong one (the statistics, --hypothesis-show-statistics,
+# show the typical times).
 # print_blob: a failure prints the line that replays it exactly. No "explain"
 # phase: it runs a failing build a hundred times more to say which part matters.
 settings.register_profile(
@@ -26,7 +27,7 @@ settings.register_profile(
     phases=[phase for phase in Phase if phase != Phase.explain],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile(LONG, settings.get_profile(BOUNDED), max_examples=6000)
+settings.register_profile(LONG, settings.get_profile(BOUNDED), max_examples=3000)
 
 
 def examples(share: float) -> int:
