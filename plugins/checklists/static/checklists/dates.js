@@ -16,9 +16,9 @@ export function dates(checklist, form) {
   const field = form.elements[0];
   const limits = [...checklist.root.querySelectorAll("[data-checklist-within]")];
   const due = (limit, start = checklist.record.start) => deadline(start, limit.getAttribute("data-checklist-within"));
-  // A start so late that a deadline would be past the last day a Date holds
-  // (year 275760), as a reader can type or a stored record hold, has no dates
-  // to show: it counts as no start.
+  // A stored start so late that a deadline would be past the last day a Date
+  // holds (year 275760) has no dates to show: it counts as no start. (The field
+  // cannot give one: `new Date` reads no year past 9999 in it.)
   const counts = (start) => start && limits.every((limit) => !Number.isNaN(due(limit, start).getTime()));
 
   const show = () => {
@@ -40,10 +40,6 @@ export function dates(checklist, form) {
     const start = new Date(field.value);
     if (Number.isNaN(start.getTime())) {
       checklist.say("Enter a date and a time first.");
-      return false;
-    }
-    if (!counts(start)) {
-      checklist.say("That date is too far ahead to count from: enter another.");
       return false;
     }
     checklist.record.start = start.toISOString();
