@@ -33,13 +33,14 @@ from typing import Any
 
 import blinker
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Content, Static
 from pelican.log import console
 from pelican.plugins import granular_signals
 from rich.text import Text
 
 from . import log_messages
 from .checks import check_content, check_series, drop_duplicates, html_of
+from .control_characters import DropControlCharactersExtension, control_characters
 from .findings import ERROR, WARNING, Problem, field_example, findings, read_source
 from .source import field_line, header_fields
 
@@ -62,6 +63,9 @@ def initialize(pelican) -> None:
         settings.setdefault(name, value)
     findings.reset(settings)
     log_messages.install()
+    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(isinstance(e, DropControlCharactersExtension) for e in extensions):
+        extensions.append(DropControlCharactersExtension())
     for name in POSITIVE_WHOLE_NUMBERS:
         value = settings[name]
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -117,6 +121,27 @@ def normalize_metadata(content: Content) -> None:
             "order the series by date.",
         )
         del metadata["series_index"]
+
+
+def report_control_characters(content: Content) -> None:
+    """Tell the author where the control characters Markdown left out were."""
+    if isinstance(content, Static):
+        return
+    found = control_characters(read_source(content.source_path))
+    if not found:
+        return
+    (line, char), *more = found
+    lines = ", ".join(str(number) for number, _ in more)
+    others = f" (also on line{'s' if len(more) > 1 else ''} {lines})" if more else ""
+    findings.add(
+        content.source_path,
+        line,
+        WARNING,
+        f"This line holds an invisible control character, U+{ord(char):04X}"
+        f"{others}, which no web page or feed can hold, so it was left out.",
+        "delete it from the file; an editor may show it as a box, as ^ and a "
+        "letter, or not at all.",
+    )
 
 
 def drop_duplicate_posts(generator) -> None:
@@ -263,6 +288,7 @@ def register() -> None:
     signals.initialized.connect(initialize)
     signals.article_generator_init.connect(start_build)
     signals.content_object_init.connect(normalize_metadata)
+    signals.content_object_init.connect(report_control_characters)
     signals.article_generator_pretaxonomy.connect(drop_duplicate_posts)
     signals.article_generator_finalized.connect(remember_posts)
     signals.page_generator_finalized.connect(remember_pages)

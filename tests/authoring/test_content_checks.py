@@ -240,6 +240,12 @@ CATALOGUE = [
         written_as="posts/a-post-with-a-very-long-summary/index.html",
     ),
     Case(
+        # Before the check, the feed writer stopped the build with a traceback.
+        "control-characters.md",
+        (warning(5, "U+001B", "also on lines 7, 11", "left out", "delete it"),),
+        written_as="posts/a-post-with-invisible-control-characters/index.html",
+    ),
+    Case(
         "long-post-without-headings.md",
         (warning(None, "3,175 words", "no headings", '"## "'),),
         written_as="posts/a-very-long-post-without-headings/index.html",
