@@ -9,18 +9,17 @@ character. Every end tag Python-Markdown and the templates leave out (of ``li``,
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
 
+from plugins.content_checks.control_characters import CONTROL_RE
+
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
     | {"source", "track", "wbr"}
 )
-# Any control character but tab, line feed and carriage return.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _Nesting(HTMLParser):
