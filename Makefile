@@ -22,7 +22,7 @@ serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 help:
 	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
-	@echo "make fuzz     the fuzz tests' long run: thousands of generated inputs (about half an hour)"
+	@echo "make fuzz     the fuzz tests' long run: thousands of generated inputs (10 minutes to an hour)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
 	@echo 'make newpost TITLE="..."  start a new draft post in content/posts/'
@@ -94,8 +94,9 @@ test: venv browser test-tools html
 	$(BIN)/python -m pytest
 
 # The fuzz tests (tests/fuzz/) with Hypothesis's long profile: thousands of
-# generated task lists, posts and stored records. `make test` runs them bounded,
-# a few hundred in about a minute. See docs/testing.md.
+# generated task lists, posts and stored records: about 10 minutes on a quiet
+# 2-core machine, up to an hour on a busy one. `make test` runs them bounded, a
+# few hundred in about half a minute. See docs/testing.md.
 fuzz: venv browser
 	$(BIN)/python -m pytest tests/fuzz --hypothesis-profile=long --hypothesis-show-statistics
 
