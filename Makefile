@@ -18,11 +18,12 @@ PELICAN := $(BIN)/pelican $(CONTENTDIR)
 PELICAN_MODE = -e CONTENT_CHECKS_FAIL_BUILD=true
 serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 
-.PHONY: help venv venv-test test-programs html serve publish newpost import check test bench lint clean lock
+.PHONY: help venv venv-test test-programs html serve publish newpost import check test fuzz bench lint clean lock
 
 help:
 	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
+	@echo "make fuzz     the fuzz tests' long run: thousands of generated inputs (10 minutes to an hour)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
 	@echo "make publish  production build (needs SITEURL=https://...); refuses on a content error"
 	@echo 'make newpost TITLE="..."  start a new draft post in content/posts/'
@@ -112,6 +113,14 @@ node_modules/.installed: package.json package-lock.json
 
 test: test-programs venv-test node_modules/.installed html
 	$(BIN)/python -m pytest
+
+# The fuzz tests (tests/fuzz/) with Hypothesis's long profile: thousands of
+# generated task lists, posts and stored records: about 10 minutes on a quiet
+# 2-core machine, up to an hour on a busy one. `make test` runs them bounded, a
+# few hundred in about half a minute. See docs/testing.md.
+fuzz: venv-test
+	@scripts/need-programs.sh chromium
+	$(BIN)/python -m pytest tests/fuzz --hypothesis-profile=long --hypothesis-show-statistics
 
 # Not part of `make test`: it takes minutes and reports ratios, not pass or fail.
 bench: venv-test

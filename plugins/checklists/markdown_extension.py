@@ -77,7 +77,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, code_escape
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LISTS = frozenset({"ul", "ol"})
@@ -177,7 +177,12 @@ class SourceLinesPreprocessor(Preprocessor):
         self.lines: list[str] = []
 
     def run(self, lines: list[str]) -> list[str]:
-        self.lines = list(lines)
+        # Split where Markdown will: `normalize_whitespace` reads a Windows line end
+        # ("\r\n") or an old Mac one ("\r") as a line feed. Else an empty item's
+        # line ("- [ ]\r") would go unrecognised, and the problems of the items
+        # from there on would quote the wrong lines.
+        text = "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")
+        self.lines = text.split("\n")
         return lines
 
 
@@ -830,8 +835,12 @@ class ChecklistsTreeprocessor(Treeprocessor):
         for offset, problem in enumerate(problems):
             note = etree.Element("div", {"class": "checklist-problem"})
             source = self.source_line_of.get(problem.item)
+            # The line as written: Markdown's serializer leaves an `&` that starts
+            # an entity as it is, so "&amp;" would read as "&" and "&#1;" as
+            # nothing; escaped first, each `&` is the author's own.
+            quoted = code_escape(source[0]) if source is not None else ""
             if source is not None:
-                note.set("data-checklist-source-line", source[0])
+                note.set("data-checklist-source-line", quoted)
                 note.set("data-checklist-source-occurrence", str(source[1]))
             message = etree.SubElement(note, "p")
             etree.SubElement(message, "strong").text = "Checklist problem: "
@@ -844,7 +853,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 fix, "span", {"class": "checklist-problem__fix"}
             ).text = problem.fix
             if source is not None:
-                etree.SubElement(etree.SubElement(note, "pre"), "code").text = source[0]
+                etree.SubElement(etree.SubElement(note, "pre"), "code").text = quoted
             note.tail = "\n"
             parent.insert(position + offset, note)
             self.notes.append(

@@ -33,7 +33,7 @@ from typing import Any
 
 import blinker
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Content, Static
 from pelican.log import console
 from pelican.plugins import granular_signals
 from pelican.utils import get_date
@@ -41,6 +41,7 @@ from rich.text import Text
 
 from . import log_messages
 from .checks import check_content, check_series, drop_duplicates, html_of
+from .control_characters import DropControlCharactersExtension, control_characters
 from .findings import ERROR, WARNING, Problem, field_example, findings, read_source
 from .source import OTHER_NAMES, field_line, header_fields
 
@@ -67,6 +68,9 @@ def initialize(pelican) -> None:
     settings["FORMATTED_FIELDS"] = list(
         dict.fromkeys([*settings["FORMATTED_FIELDS"], *OTHER_NAMES["summary"]])
     )
+    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(isinstance(e, DropControlCharactersExtension) for e in extensions):
+        extensions.append(DropControlCharactersExtension())
     for name in POSITIVE_WHOLE_NUMBERS:
         value = settings[name]
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -137,6 +141,27 @@ def normalize_metadata(content: Content) -> None:
             "order the series by date.",
         )
         del metadata["series_index"]
+
+
+def report_control_characters(content: Content) -> None:
+    """Tell the author where the control characters Markdown left out were."""
+    if isinstance(content, Static):
+        return
+    found = control_characters(read_source(content.source_path))
+    if not found:
+        return
+    (line, char), *more = found
+    lines = ", ".join(str(number) for number, _ in more)
+    others = f" (also on line{'s' if len(more) > 1 else ''} {lines})" if more else ""
+    findings.add(
+        content.source_path,
+        line,
+        WARNING,
+        f"This line holds an invisible control character, U+{ord(char):04X}"
+        f"{others}, which no web page or feed can hold, so it was left out.",
+        "delete it from the file; an editor may show it as a box, as ^ and a "
+        "letter, or not at all.",
+    )
 
 
 def drop_duplicate_posts(generator) -> None:
@@ -285,6 +310,7 @@ def register() -> None:
     signals.article_generator_context.connect(read_other_names)
     signals.page_generator_context.connect(read_other_names)
     signals.content_object_init.connect(normalize_metadata)
+    signals.content_object_init.connect(report_control_characters)
     signals.article_generator_pretaxonomy.connect(drop_duplicate_posts)
     signals.article_generator_finalized.connect(remember_posts)
     signals.page_generator_finalized.connect(remember_pages)

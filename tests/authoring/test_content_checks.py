@@ -15,12 +15,12 @@ of the site", and the message says so). A warning is listed and the build exits 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from plugins.content_checks.control_characters import CONTROL_RE
 from tests.authoring.helpers import (
     CASES,
     LOG_LINE_RE,
@@ -52,10 +52,6 @@ class Case:
     # Problems reported by another plugin about the same mistake (no file of
     # their own in the summary, but naming this case's file in their message).
     also_reported: int = 0
-
-
-# Any control character but tab, line feed and carriage return.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def error(line: int | None, *words: str) -> Expected:
@@ -302,6 +298,12 @@ CATALOGUE = [
         "long-summary.md",
         (warning(5, "326 characters", "at most 300 characters"),),
         written_as="posts/a-post-with-a-very-long-summary/index.html",
+    ),
+    Case(
+        # Before the check, the feed writer stopped the build with a traceback.
+        "control-characters.md",
+        (warning(5, "U+001B", "also on lines 7, 11", "left out", "delete it"),),
+        written_as="posts/a-post-with-invisible-control-characters/index.html",
     ),
     Case(
         "long-post-without-headings.md",

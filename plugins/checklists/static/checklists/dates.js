@@ -15,14 +15,18 @@ const deadline = (start, limit) => {
 export function dates(checklist, form) {
   const field = form.elements[0];
   const limits = [...checklist.root.querySelectorAll("[data-checklist-within]")];
-  const due = (limit) => deadline(checklist.record.start, limit.getAttribute("data-checklist-within"));
+  const due = (limit, start = checklist.record.start) => deadline(start, limit.getAttribute("data-checklist-within"));
+  // A stored start so late that a deadline would be past the last day a Date
+  // holds (year 275760) has no dates to show: it counts as no start. (The field
+  // cannot give one: `new Date` reads no year past 9999 in it.)
+  const counts = (start) => start && limits.every((limit) => !Number.isNaN(due(limit, start).getTime()));
 
   const show = () => {
-    const { start } = checklist.record;
-    if (start && field !== document.activeElement) checklist.field(new Date(start));
+    const started = counts(checklist.record.start);
+    if (started && field !== document.activeElement) checklist.field(new Date(checklist.record.start));
     for (const limit of limits) {
       let by = limit.querySelector(".checklist__by");
-      if (!start) {
+      if (!started) {
         by?.remove();
         continue;
       }
@@ -46,7 +50,7 @@ export function dates(checklist, form) {
   };
 
   const calendar = () => {
-    if (checklist.record.start || submit()) {
+    if (counts(checklist.record.start) || submit()) {
       import(form.querySelector("[data-checklist-calendar]").getAttribute("data-checklist-calendar"))
         .then((module) => module.download(checklist, limits, due))
         .catch(() => checklist.say("The calendar file could not be made. Please try again."));
