@@ -91,7 +91,8 @@ def test_missing_programs_stop_the_tests_with_how_to_install_them(bare_path):
         "make: this machine lacks programs this command runs: "
         "chromium, pdftoppm, zbarimg, npm, pandoc.",
         "Install them (as root, or with sudo), then run the command again:",
-        "  Debian:           apt-get install chromium poppler-utils zbar-tools npm pandoc",
+        "  Debian:           apt-get install "
+        "chromium poppler-utils zbar-tools npm pandoc",
         "  macOS (Homebrew): brew install poppler zbar node pandoc "
         "&& brew install --cask chromium",
     ]
