@@ -46,7 +46,7 @@ def main(argv: list[str]) -> None:
     )
     server.start()
     try:
-        hub.tell(report(preview.settle(), "Built"), settled=True)
+        hub.tell(report(preview.settle(()), "Built"), settled=True)
         console.print(
             f"Serving {output} on {server.url}/ (Ctrl+C stops); "
             "the browser reloads on save."
@@ -63,13 +63,10 @@ def main(argv: list[str]) -> None:
                 server.server_close()
                 preview.close()
                 os.execv(sys.executable, [sys.executable, "-m", __package__, *argv])
-            if not all(_inside(path, [Path(settings["PATH"])]) for path in paths):
-                # The theme or settings changed: read everything again.
-                preview.forget_cache()
             fast = preview.render_body_edits(str(path) for path in paths)
             if fast:
                 hub.publish("changed", {"paths": list(fast)})
-            hub.tell(report(preview.settle(), "Rebuilt"), settled=True)
+            hub.tell(report(preview.settle(paths), "Rebuilt"), settled=True)
     except KeyboardInterrupt:
         console.print("Stopped.")
     finally:

@@ -203,20 +203,22 @@ class Preview:
             },
         )
 
-    def forget_cache(self) -> None:
-        """Read every file again next time (a theme, plugin or settings change)."""
-        shutil.rmtree(self.cache, ignore_errors=True)
-
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
 
     # --- the always-correct path ------------------------------------------------
 
-    def settle(self) -> Update:
+    def settle(self, changed: Iterable[str | Path]) -> Update:
+        """Build the site again after ``changed`` files changed; sync the output."""
         started = time.perf_counter()
         shutil.rmtree(self.staging, ignore_errors=True)
         build = _Build()
         settings = self.settings()
+        content = Path(settings["PATH"]).resolve()
+        if not all(Path(path).resolve().is_relative_to(content) for path in changed):
+            # Pelican's content cache knows each post's own file, not the settings
+            # or plugins it was read with: after any other change, read them all.
+            shutil.rmtree(self.cache, ignore_errors=True)
         try:
             with build.listening():
                 Pelican(settings).run()
@@ -291,19 +293,20 @@ class Preview:
             if page is None:
                 return tuple(written)
             # As ArticlesGenerator.generate_articles writes a post (Pelican 4.12),
-            # into the build's own folder (where the plugins that hear
-            # content_written expect it), then moved into place in one step.
-            Writer(str(self.staging), settings=generator.settings).write_file(
-                page.save_as,
-                generator.get_template(page.template),
-                generator.context,
-                relative_urls=generator.settings["RELATIVE_URLS"],
-                article=page,
-                category=getattr(page, "category", None),
-                override_output=hasattr(page, "override_save_as"),
-                url=page.url,
-                blog=True,
-            )
+            # but heard by no plugin: this is no build (the settle that follows
+            # is), and a plugin's state is that of the last build.
+            with signals.content_written.muted():
+                Writer(str(self.staging), settings=generator.settings).write_file(
+                    page.save_as,
+                    generator.get_template(page.template),
+                    generator.context,
+                    relative_urls=generator.settings["RELATIVE_URLS"],
+                    article=page,
+                    category=getattr(page, "category", None),
+                    override_output=hasattr(page, "override_save_as"),
+                    url=page.url,
+                    blog=True,
+                )
             os.replace(self.staging / page.save_as, self.output / page.save_as)
             written.append(page.save_as)
         return tuple(written)
