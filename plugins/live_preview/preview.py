@@ -283,7 +283,13 @@ class Preview:
         post whose new body the content checks find an error in: the settle that
         follows reports it.
         """
-        paths = [os.path.abspath(path) for path in paths]
+        # A file gone that the build never read was an editor's scratch file (a
+        # new version written beside the post, then moved onto it).
+        paths = [
+            path
+            for path in map(os.path.abspath, paths)
+            if path in self.posts or os.path.exists(path)
+        ]
         generator = self.articles
         if generator is None or not paths or not all(map(self.is_body_edit, paths)):
             return ()
