@@ -4,8 +4,8 @@ One preview (plugins/live_preview) of a copy of the site, its settings and its
 theme is edited step by step, as an author would; after each step its output
 folder must be, byte for byte, what a clean build of the same sources writes in
 the same mode (DRAFT_PREVIEW on, as `make serve` builds). Where the step is an edit
-of a post's body, the page the fast path renders before the settle must already
-be the clean build's page.
+of a post's body or title, the page the fast path renders before the settle must
+already be the clean build's page.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ ASKING = "content/posts/informational-interviews-asking.md"
 AFTER = "content/posts/informational-interviews-after.md"
 MEETING = "content/posts/informational-interviews-the-meeting.md"
 THANKS = "content/posts/thank-you-note-after-an-interview.md"
+DIARY = "content/posts/job-search-diary.md"  # the new post, with no Slug
 NEW_POST = """\
 Title: Keeping a job search diary
 Date: 2026-11-02 09:00
@@ -117,7 +118,7 @@ def image(site: Site) -> list[Path]:
     return [path]
 
 
-# Each step: what the author does, and whether only a post's body changed.
+# Each step: what the author does, and whether the fast path renders the post.
 STEPS: list[tuple[str, Callable[[Site], list[Path]], bool]] = [
     (
         "body only",
@@ -149,7 +150,7 @@ STEPS: list[tuple[str, Callable[[Site], list[Path]], bool]] = [
         ],
         True,
     ),
-    ("title", lambda s: [s.edit(ASKING, "Title: What", "Title: Just what")], False),
+    ("title", lambda s: [s.edit(ASKING, "Title: What", "Title: Just what")], True),
     (
         "date",
         lambda s: [s.edit(MEETING, "Date: 2026-10-19", "Date: 2026-10-20")],
@@ -183,6 +184,11 @@ STEPS: list[tuple[str, Callable[[Site], list[Path]], bool]] = [
     ),
     ("back to published", lambda s: [s.edit(THANKS, "Status: draft\n", "")], False),
     ("new post", new_post, False),
+    (
+        "title that names the page",
+        lambda s: [s.edit(DIARY, "Title: Keeping a", "Title: Keeping a daily")],
+        False,
+    ),
     ("renamed file", rename, False),
     ("deleted post", delete, False),
     ("image added", image, False),
@@ -203,11 +209,11 @@ STEPS: list[tuple[str, Callable[[Site], list[Path]], bool]] = [
 
 def test_every_edit_leaves_what_a_clean_build_writes(site: Site, tmp_path: Path):
     output = site.preview.output
-    for name, step, body_only in STEPS:
+    for name, step, fast_expected in STEPS:
         changed = step(site)
         clean = output_files(site.clean_build(tmp_path / "clean"))
-        fast = site.preview.render_body_edits(changed)
-        if body_only:
+        fast = site.preview.render_edited_posts(changed)
+        if fast_expected:
             assert len(fast) == 1, f"{name}: the fast path rendered {fast}"
             assert (output / fast[0]).read_bytes() == clean[fast[0]], (
                 f"{name}: the page rendered first is not the clean build's"

@@ -54,6 +54,11 @@ log = logging.getLogger(__name__)
 # article_generator_finalized, made again by ``finish_content``. Every other
 # attribute comes from the header or from other posts, and is the last build's.
 BODY_ATTRIBUTES = ("_content", "reading_time")
+# Header fields a post's page shows of itself that no list sorts, groups or links
+# by, with the attributes Pelican makes of them: a change to them is rendered on
+# the post's page first (the lists that show them follow with the settle). The
+# page must not move (a title that makes the slug: then no fast path).
+OWN_PAGE_FIELDS = {"title": ("title",)}
 # Header fields that must be written for the header alone to fix what lists show:
 # without `Summary:` Pelican cuts one from the body; without `Date:` it may take
 # the file's time (DEFAULT_DATE = "fs").
@@ -266,21 +271,31 @@ class Preview:
 
     # --- the fast path ----------------------------------------------------------
 
-    def is_body_edit(self, path: str) -> bool:
-        """Return True when ``path`` is a post with the header the last build read."""
-        if path not in self.posts or not os.path.isfile(path):
-            return False
-        header = header_of(path)
-        keys = {key for key, _ in header}
-        return header == self.headers.get(path) and all(
-            k in keys for k in FIXED_BY_HEADER
-        )
+    def edited_fields(self, path: str) -> set[str] | None:
+        """Return the header fields an edit of the post ``path`` changed.
 
-    def render_body_edits(self, paths: Iterable[str]) -> tuple[str, ...]:
-        """Render the page of each post whose body alone changed; return their paths.
+        None when the fast path cannot render the edit: ``path`` is no post of
+        the last build, or a header field other than those its own page alone
+        shows was changed, added or removed.
+        """
+        if path not in self.posts or not os.path.isfile(path):
+            return None
+        before, now = self.headers.get(path, ()), header_of(path)
+        keys = [key for key, _ in now]
+        if keys != [key for key, _ in before] or not set(FIXED_BY_HEADER) <= set(keys):
+            return None
+        edited = {
+            key
+            for (key, value), (_, old) in zip(now, before, strict=True)
+            if value != old
+        }
+        return edited if edited <= set(OWN_PAGE_FIELDS) else None
+
+    def render_edited_posts(self, paths: Iterable[str]) -> tuple[str, ...]:
+        """Render the page of each post edited in its body or title; return them.
 
         Nothing is rendered unless every path is such a post, and nothing for a
-        post whose new body the content checks find an error in: the settle that
+        post whose new text the content checks find an error in: the settle that
         follows reports it.
         """
         # A file gone that the build never read was an editor's scratch file (a
@@ -291,11 +306,12 @@ class Preview:
             if path in self.posts or os.path.exists(path)
         ]
         generator = self.articles
-        if generator is None or not paths or not all(map(self.is_body_edit, paths)):
+        edits = {path: self.edited_fields(path) for path in paths}
+        if generator is None or not edits or None in edits.values():
             return ()
         written = []
-        for path in paths:
-            page = self._read_again(generator, self.posts[path])
+        for path, fields in edits.items():
+            page = self._read_again(generator, self.posts[path], fields)
             if page is None:
                 return tuple(written)
             # As ArticlesGenerator.generate_articles writes a post (Pelican 4.12),
@@ -318,9 +334,9 @@ class Preview:
         return tuple(written)
 
     def _read_again(
-        self, generator: ArticlesGenerator, post: Article
+        self, generator: ArticlesGenerator, post: Article, fields: set[str]
     ) -> Article | None:
-        """Return ``post`` with the body its file has now; None on any problem."""
+        """Return ``post`` as its file reads now; None on any problem."""
         found = len(findings.problems)
         try:
             # As ArticlesGenerator.generate_context reads a post (Pelican 4.12).
@@ -334,8 +350,16 @@ class Preview:
                 context_signal=signals.article_generator_context,
                 context_sender=generator,
             )
-            # A copy: a new object, so that Pelican's memoized get_content reads the
-            # new body, with every other attribute as the last build left it.
+            if fresh.save_as != post.save_as:
+                return None  # a title that makes the slug: the page moved
+            # The edited header fields go onto the last build's post itself, which
+            # its series and neighbours' lists hold.
+            for name in fields:
+                post.metadata[name] = fresh.metadata[name]
+                for attribute in OWN_PAGE_FIELDS[name]:
+                    setattr(post, attribute, getattr(fresh, attribute))
+            # The body onto a copy: a new object, so that Pelican's memoized
+            # get_content reads the new body.
             page = copy.copy(post)
             for name in BODY_ATTRIBUTES:
                 setattr(page, name, getattr(fresh, name))
