@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def main(argv: list[str]) -> None:
     if settings_file:
         watched.append(settings_file)
 
+    # `kill` stops the server as Ctrl+C does, its staging folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     preview = Preview(args.settings, override, output)
     hub = Hub()
     server = PreviewServer(
