@@ -6,12 +6,7 @@ tests edit its files as an author's editor would and watch the open page.
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.builds import ROOT
-from tests.quality.conftest import AXE_OPTIONS, format_axe_violation, free_port
+from tests.builds import ROOT, serving
+from tests.quality.conftest import AXE_OPTIONS, format_axe_violation
 
 POST = "posts/informational-interviews-asking/"
 POST_FILE = "posts/informational-interviews-asking.md"
@@ -52,41 +47,8 @@ class Serve:
 def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve]:
     root = tmp_path_factory.mktemp("serve")
     shutil.copytree(ROOT / "content", root / "content")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            "make",
-            "--no-print-directory",
-            "serve",
-            f"CONTENTDIR={root / 'content'}",
-            f"OUTPUTDIR={root / 'output'}",
-            f"PORT={port}",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # make and the server it starts stop together
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while not (root / "output" / "index.html").is_file() or not _answers(url):
-            assert process.poll() is None, process.stdout.read()
-            assert time.monotonic() < deadline, "`make serve` did not start"
-            time.sleep(0.2)
+    with serving(root / "content", root / "output") as url:
         yield Serve(root / "content", root / "output", url)
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=30)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def test_a_saved_post_reloads_where_the_reader_was(serve: Serve, page: Page):

@@ -15,9 +15,7 @@ import json
 import os
 import queue
 import shutil
-import signal
 import statistics
-import subprocess
 import threading
 import time
 import urllib.request
@@ -26,8 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.builds import ROOT
-from tests.quality.conftest import free_port
+from tests.builds import serving
 
 BODY_BAR, BODY_GOAL = 1.0, 0.3
 TITLE_BAR = 2.0
@@ -45,7 +42,6 @@ class PreviewFigures:
     body: list[float]  # seconds from a body save to the new text shown
     title: list[float]  # the same for a title save
     settles: list[float]  # seconds of each settle after a body save
-    first_build: float  # the server's first build, with an empty cache
 
 
 class EventStream:
@@ -85,33 +81,15 @@ def save(path: Path, text: str) -> float:
 
 
 def measure_preview(content: Path, tmp: Path, saves: int) -> PreviewFigures:
-    post = sorted((content / "posts").glob("*.md"))[
-        len(list((content / "posts").glob("*.md"))) // 2
-    ]
+    posts = sorted((content / "posts").glob("*.md"))
+    post = posts[len(posts) // 2]
     original = post.read_text().replace("Summary:", f"Slug: {SLUG}\nSummary:", 1)
     post.write_text(original)
     title_line = next(
         line for line in original.splitlines() if line.startswith("Title: ")
     )
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [
-            "make",
-            "--no-print-directory",
-            "serve",
-            f"CONTENTDIR={content}",
-            f"OUTPUTDIR={tmp / 'serve'}",
-            f"PORT={port}",
-        ],
-        cwd=ROOT,
-        stdout=(tmp / "serve.log").open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        events = _connect(url, process)
-        first_build = events.next("settled")["seconds"]
+    with serving(content, tmp / "serve", timeout=1200) as url:
+        events = EventStream(url)
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         with sync_playwright() as playwright:
             page = playwright.chromium.launch(executable_path=chromium).new_page()
@@ -128,22 +106,8 @@ def measure_preview(content: Path, tmp: Path, saves: int) -> PreviewFigures:
                 saved = save(post, original.replace(title_line, f"Title: {heading}"))
                 title.append(_shown(page, "h1", heading) - saved)
                 events.next("settled")
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=60)
-        post.write_text(original)
-    return PreviewFigures(body, title, settles, first_build)
-
-
-def _connect(url: str, process: subprocess.Popen) -> EventStream:
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            return EventStream(url)
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("bench: `make serve` did not start") from None
-            time.sleep(0.2)
+    post.write_text(original)
+    return PreviewFigures(body, title, settles)
 
 
 def _shown(page, selector: str, text: str) -> float:
