@@ -59,6 +59,7 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -486,6 +487,9 @@ class ChecklistPagesGenerator(Generator):
             )
 
 
+# `make serve` builds again in the same process on every save (plugins/live_preview):
+# each address's code is made once, not once a rebuild.
+@functools.cache
 def qr_svg(address: str) -> Markup:
     """Return a QR code of ``address`` as an SVG document (the ``checklist_qr`` filter).
 

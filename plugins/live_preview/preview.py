@@ -188,6 +188,9 @@ class Preview:
         self.work = self.output.parent / f".{self.output.name}.preview"
         self.staging = self.work / "site"
         self.cache = self.work / "cache"
+        # A folder left by a server that was killed may hold a content cache
+        # read with other settings.
+        self.close()
         # From the last build: the files each source's last good version wrote,
         # and each post's header, its Article and the generator that made it.
         self.outputs_by_source: dict[str, set[str]] = {}
