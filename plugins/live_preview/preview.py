@@ -1,4 +1,4 @@
-"""Rebuild the preview on a save: always correctly, and at once for a post's body.
+"""Rebuild the preview on a save: always correctly, and at once for a post's text.
 
 Two paths, and the map that joins them (see also ``__init__.py``):
 
@@ -8,16 +8,23 @@ Two paths, and the map that joins them (see also ``__init__.py``):
   that staging folder: each file written only where its bytes differ, each file
   the build no longer writes deleted. What ``sync`` changed is what the browser is
   told, so a page reloads exactly when its file changed.
-- ``render_body_edits``, the fast path: when every saved file is a post whose
-  header is unchanged since the last build (``Summary:`` and ``Date:`` written in
-  it, as the content checks require), only its body changed, and its own page is
+- ``render_edited_posts``, the fast path: when every saved file is a post whose
+  header is as the last build read it but for its title (``Summary:`` and
+  ``Date:`` written in it, as the content checks require), its own page is
   rendered at once from the last build's state, before the settle that always
   follows.
 
-The map (``BODY_ATTRIBUTES`` and ``outputs_of``): a post's body reaches its own
-page through Pelican's ``_content`` and the attributes made from it; everything
-else a body edit may change (printable checklist pages, feeds with full text, the
-search index, the reading time on list pages) comes with the settle.
+The map, kept small on purpose: ``BODY_ATTRIBUTES`` and ``OWN_PAGE_FIELDS`` say
+what of a post's file reaches its own page; ``outputs_of`` says which files a
+post or page owns. Everything else an edit may change (lists, printable checklist
+pages, feeds with full text, the search index, the reading time on list pages)
+comes with the settle, never from the map.
+
+Where this relies on Pelican (4.12) rather than on its documented API: the fast
+path reads a post and writes its page with the calls ``ArticlesGenerator``'s
+``generate_context`` and ``generate_articles`` make; Pelican memoizes
+``Content.get_content`` per object (so the new body goes on a copy); and the
+settle hears the generators through ``all_generators_finalized``.
 
 A content error found by a build leaves the files of the post or page it is in
 as the last good build wrote them, until it is fixed.
