@@ -21,7 +21,7 @@ serve: PELICAN_MODE = -e DRAFT_PREVIEW=true
 .PHONY: help venv venv-test test-programs html serve publish newpost import check test fuzz bench lint clean lock
 
 help:
-	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds on save)"
+	@echo "make serve    build the site, drafts included, and serve it on http://$(HOST):$(PORT) (rebuilds and reloads the browser on save)"
 	@echo "make test     run the whole test suite (unit and browser tests)"
 	@echo "make fuzz     the fuzz tests' long run: thousands of generated inputs (10 minutes to an hour)"
 	@echo "make html     build the site into $(OUTPUTDIR)/"
@@ -74,8 +74,11 @@ test-programs:
 html: venv
 	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) $(PELICAN_MODE)
 
+# The preview server (plugins/live_preview): on each save it rebuilds, keeps
+# $(OUTPUTDIR) exactly what a clean build writes, and reloads the browser's page
+# when its file changed; content errors show in the browser too.
 serve: venv
-	$(PELICAN) -s pelican.conf.py -o $(OUTPUTDIR) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_MODE)
+	PYTHONPATH=plugins $(BIN)/python -m live_preview $(CONTENTDIR) -s pelican.conf.py -o $(OUTPUTDIR) --listen --bind $(HOST) --port $(PORT) $(PELICAN_MODE)
 
 # `check` first: a build with errors stops before the production build empties
 # $(OUTPUTDIR), so nothing broken is ever left there to upload. It checks with the

@@ -8,7 +8,15 @@ folder with the site's own settings through Pelican's API, for fixture sites.
 from __future__ import annotations
 
 import difflib
+import os
+import queue
+import signal
+import socket
 import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pelican import Pelican
@@ -29,6 +37,79 @@ def make(
         check=False,
         env=env,
     )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(content: Path, output: Path, timeout: float = 180) -> Iterator[str]:
+    """Run `make serve` on ``content``, on a free port; yield its address.
+
+    Yields once the first build is in ``output`` (the server says "Serving"), and
+    reads everything the server prints meanwhile, so that it never waits on a
+    full pipe. Stops the server and what it started (one process group).
+    """
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "serve",
+            f"CONTENTDIR={content}",
+            f"OUTPUTDIR={output}",
+            f"PORT={port}",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read_output() -> None:
+        for line in server.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read_output, daemon=True).start()
+    try:
+        _wait_for_first_build(lines, timeout)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(server)
+
+
+def _wait_for_first_build(lines: queue.Queue, timeout: float) -> None:
+    log: list[str] = []
+    deadline = time.monotonic() + timeout
+    while not log or not log[-1].startswith("Serving "):
+        try:
+            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+        except queue.Empty:
+            line = None
+        if line is None:
+            raise AssertionError(
+                "`make serve` did not finish its first build:\n" + "".join(log)
+            )
+        log.append(line)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            server.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def site_settings(content: Path, output: Path, **override) -> dict:

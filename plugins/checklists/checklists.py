@@ -59,6 +59,7 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -261,13 +262,20 @@ def _finish(
     every reader, and its checklists are not listed on the site either.
     """
     found = generator.context.setdefault("checklists", [])
-    template = generator.get_template(COMPONENT_TEMPLATE)
     for contents, has_pages in ((listed, True), (unlisted, False)):
         for content in contents:
-            content.checklists = _finish_content(
-                content, has_pages, generator, template
-            )
+            finish_content(content, has_pages, generator)
             found += content.checklists
+
+
+def finish_content(content: Content, has_pages: bool, generator: Generator) -> None:
+    """Make the checklists of one post or page whole, as ``content.checklists``.
+
+    Also called by plugins/live_preview, which reads a post again when only its
+    body was edited and renders its page alone.
+    """
+    template = generator.get_template(COMPONENT_TEMPLATE)
+    content.checklists = _finish_content(content, has_pages, generator, template)
 
 
 def _finish_content(
@@ -479,6 +487,9 @@ class ChecklistPagesGenerator(Generator):
             )
 
 
+# `make serve` builds again in the same process on every save (plugins/live_preview):
+# each address's code is made once, not once a rebuild.
+@functools.cache
 def qr_svg(address: str) -> Markup:
     """Return a QR code of ``address`` as an SVG document (the ``checklist_qr`` filter).
 

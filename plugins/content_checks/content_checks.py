@@ -223,6 +223,11 @@ def check_and_report(pelican) -> None:
     check_series(findings.articles)
     fail = findings.settings["CONTENT_CHECKS_FAIL_BUILD"]
     print_summary(fail)
+    # `make serve` (plugins/live_preview) shows the same problems in the browser:
+    # a named signal, so that neither plugin needs the other.
+    blinker.signal("content_checks_reported").send(
+        pelican, problems=tuple(findings.problems)
+    )
     errors = len(findings.errors())
     findings.reset(findings.settings)
     if errors and fail:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican import signals
 
 from tests.authoring.helpers import CASES, content_copy, summary_entries
 from tests.builds import build_fixture, make, site_settings
@@ -204,13 +206,18 @@ def build_with_reporting_plugin(tmp_path: Path, **override) -> Path:
     (plugins / "reporting_plugin.py").write_text(REPORTING_PLUGIN)
     content = content_copy(tmp_path)
     site = site_settings(content, tmp_path / "output")
-    build_fixture(
-        content,
-        tmp_path / "output",
-        PLUGIN_PATHS=[*site["PLUGIN_PATHS"], str(plugins)],
-        PLUGINS=[*site["PLUGINS"], "reporting_plugin"],
-        **override,
-    )
+    try:
+        build_fixture(
+            content,
+            tmp_path / "output",
+            PLUGIN_PATHS=[*site["PLUGIN_PATHS"], str(plugins)],
+            PLUGINS=[*site["PLUGINS"], "reporting_plugin"],
+            **override,
+        )
+    finally:
+        # Signals outlive a build: later builds in this process must not hear it.
+        plugin = sys.modules.pop("reporting_plugin")
+        signals.content_object_init.disconnect(plugin.report)
     return content
 
 

@@ -5,13 +5,7 @@ All in a copy of the content, never in content/ itself.
 
 from __future__ import annotations
 
-import os
-import queue
-import signal
-import socket
 import subprocess
-import threading
-import time
 import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,11 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.authoring.helpers import content_copy, summary_entries
-from tests.builds import ROOT, make
+from tests.builds import ROOT, make, serving
 
 TITLE = "Following up after a job fair"
 SLUG = "following-up-after-a-job-fair"
-SERVE_TIMEOUT = 90  # seconds: `make serve` builds the whole site before a page is there
 
 
 @pytest.fixture
@@ -91,59 +84,9 @@ def test_newpost_without_a_title_says_how_to_give_one(content: Path) -> None:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - 127.0.0.1
         return response.read().decode("utf-8")
-
-
-def wait_until_built(server: subprocess.Popen) -> None:
-    """Wait for `make serve`'s first build to finish.
-
-    Pelican's server answers before the build is done (with a directory listing
-    of the half-written output), so a page is only worth reading after the build
-    has printed its "Done: Processed ..." line.
-    """
-    lines: queue.Queue[str | None] = queue.Queue()
-
-    def read_output() -> None:
-        for line in server.stdout:
-            lines.put(line)
-        lines.put(None)
-
-    threading.Thread(target=read_output, daemon=True).start()
-    log = []
-    deadline = time.monotonic() + SERVE_TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=deadline - time.monotonic())
-        except queue.Empty:
-            break
-        if line is None:
-            break
-        log.append(line)
-        if line.lstrip().startswith("Done: Processed"):
-            return
-    pytest.fail("`make serve` did not finish its first build:\n" + "".join(log))
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stop `make serve` and the Pelican processes it started (one process group)."""
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            server.wait(timeout=10)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def test_new_draft_shows_under_serve_and_not_when_published(
@@ -153,25 +96,8 @@ def test_new_draft_shows_under_serve_and_not_when_published(
     draft_url = f"/drafts/{SLUG}/"
 
     # `make serve`: listed on the home page and marked "Draft", on its own page too.
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "make",
-            "--no-print-directory",
-            "serve",
-            f"CONTENTDIR={content}",
-            f"OUTPUTDIR={tmp_path / 'serve'}",
-            f"PORT={port}",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        wait_until_built(server)
-        home = BeautifulSoup(fetch(f"http://127.0.0.1:{port}/"), "html.parser")
+    with serving(content, tmp_path / "serve") as url:
+        home = BeautifulSoup(fetch(f"{url}/"), "html.parser")
         card = next(
             card for card in home.select(".post-card") if TITLE in card.get_text()
         )
@@ -181,13 +107,9 @@ def test_new_draft_shows_under_serve_and_not_when_published(
             .startswith("Draft")
         )
         assert card.find("a", href=draft_url) is not None
-        page = BeautifulSoup(
-            fetch(f"http://127.0.0.1:{port}{draft_url}"), "html.parser"
-        )
+        page = BeautifulSoup(fetch(f"{url}{draft_url}"), "html.parser")
         assert page.h1.get_text(strip=True) == TITLE
         assert page.select_one(".post-header .draft-badge") is not None
-    finally:
-        stop(server)
 
     # `make publish`: the draft is in no list and no feed.
     output = tmp_path / "publish"

@@ -18,6 +18,9 @@ on any machine, rather than absolute times, which do not.
 4. In Chromium: on a 200-item checklist, the time from a click to the saved
    state (the `localStorage` write), over 50 toggles.
 5. Peak memory (maximum resident set) of each kind of build.
+6. The author's loop under `make serve` (``live_preview.py``): from saving a
+   post's body, then its title, to Chromium showing the new text, and that time
+   against a cold build.
 
 The site's build command is read from the Makefile (`make -n html`), so the
 benchmark builds exactly what `make html` builds.
@@ -47,7 +50,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.builds import differences  # noqa: E402 - after the path is set
+from tests.bench.live_preview import (  # noqa: E402 - after the path is set
+    PreviewFigures,
+    measure_preview,
+    preview_rows,
+    preview_verdicts,
+)
+from tests.builds import differences  # noqa: E402
 from tests.server import SiteServer  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -387,6 +396,7 @@ class Results:
     warm: list[Run]
     warm_differs: list[str]
     clicks: list[float] | str
+    preview: PreviewFigures
 
     @staticmethod
     def median(runs: list[Run]) -> float:
@@ -449,7 +459,7 @@ def cache_rebuilds(build: SiteBuild, content: Path, tmp: Path, runs: int):
     return cold, warm, differences(build.output, reference.output)
 
 
-def measure(posts: int, runs: int) -> Results:
+def measure(posts: int, runs: int, saves: int) -> Results:
     with tempfile.TemporaryDirectory(prefix="nextsteps-bench-") as scratch:
         tmp = Path(scratch)
         content = tmp / "content"
@@ -465,6 +475,7 @@ def measure(posts: int, runs: int) -> Results:
         profiled_total, parts = where_the_time_goes(tmp / "site.prof")
         cold, warm, differs = cache_rebuilds(build, content, tmp, runs)
         clicks = click_to_saved(tmp)
+        preview = measure_preview(content, tmp, saves)
     return Results(
         runs=runs,
         site=site,
@@ -478,6 +489,7 @@ def measure(posts: int, runs: int) -> Results:
         warm=warm,
         warm_differs=differs,
         clicks=clicks,
+        preview=preview,
     )
 
 
@@ -542,6 +554,7 @@ def report(results: Results) -> None:
                 f"median of {len(clicks)} toggles; slowest {max(clicks):.2f} ms",
             )
         )
+    rows += preview_rows(results.preview, cold)
     rows += [
         ("Peak memory, site build", f"{site_rss:.0f} MB", "largest process"),
         ("Peak memory, plain build", f"{plain_rss:.0f} MB", ""),
@@ -575,6 +588,7 @@ def report(results: Results) -> None:
         verdicts.append(
             f"click-to-saved {click:.2f} ms {verdict(click, CLICK_GOAL_MS)}"
         )
+    verdicts += preview_verdicts(results.preview, cold, verdict)
     verdicts.append(f"peak memory {site_rss:.0f} MB")
     print("\nVERDICT: " + "; ".join(verdicts))
 
@@ -583,9 +597,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=POSTS, help="corpus size")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind")
+    parser.add_argument(
+        "--saves", type=int, default=10, help="saves of each kind under make serve"
+    )
     args = parser.parse_args()
     print(f"Machine: {machine()}")
-    report(measure(args.posts, args.runs))
+    report(measure(args.posts, args.runs, args.saves))
 
 
 if __name__ == "__main__":

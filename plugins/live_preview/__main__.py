@@ -1,0 +1,100 @@
+"""`make serve`: build, serve, and on every save rebuild and reload the browser.
+
+Takes Pelican's own arguments (``pelican --help``: the content folder, ``-s``,
+``-o``, ``-e``, ``--bind``, ``--port``), so `make serve` builds what `make html`
+builds, with its own settings on top.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+import watchfiles
+from pelican import DEFAULT_CONFIG_NAME, get_config, parse_arguments
+from pelican.log import console
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from .preview import Preview
+from .server import Hub, PreviewServer
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: list[str]) -> None:
+    args = parse_arguments(argv)
+    init_logging(level=args.verbosity, name="pelican")
+    if args.settings is None and os.path.isfile(DEFAULT_CONFIG_NAME):
+        args.settings = DEFAULT_CONFIG_NAME
+    override = get_config(args)
+    settings = read_settings(args.settings, override=override)
+    output = Path(settings["OUTPUT_PATH"])
+    output.mkdir(parents=True, exist_ok=True)
+    plugin_paths = [Path(path) for path in settings["PLUGIN_PATHS"]]
+    settings_file = Path(args.settings).resolve() if args.settings else None
+    watched = [settings["PATH"], settings["THEME"], *plugin_paths]
+    if settings_file:
+        watched.append(settings_file)
+
+    # `kill` stops the server as Ctrl+C does, its staging folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    preview = Preview(args.settings, override, output)
+    hub = Hub()
+    server = PreviewServer(
+        output, hub, settings.get("BIND") or "127.0.0.1", settings.get("PORT") or 8000
+    )
+    server.start()
+    try:
+        hub.tell(report(preview.settle(()), "Built"), settled=True)
+        console.print(
+            f"Serving {output} on {server.url}/ (Ctrl+C stops); "
+            "the browser reloads on save."
+        )
+        for changes in watchfiles.watch(
+            *watched, watch_filter=watchfiles.DefaultFilter()
+        ):
+            paths = {Path(path).resolve() for _, path in changes}
+            if any(
+                path.suffix == ".py" and _inside(path, plugin_paths) for path in paths
+            ):
+                # A plugin's code is already imported: start afresh to use the new one.
+                console.print("A plugin changed: starting again.")
+                server.server_close()
+                preview.close()
+                os.execv(sys.executable, [sys.executable, "-m", __package__, *argv])
+            fast = preview.render_edited_posts(str(path) for path in paths)
+            if fast:
+                hub.publish("changed", {"paths": list(fast)})
+            hub.tell(report(preview.settle(paths), "Rebuilt"), settled=True)
+    except KeyboardInterrupt:
+        console.print("Stopped.")
+    finally:
+        server.shutdown()
+        preview.close()
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    return any(path.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def report(update, done: str):
+    changed = len(update.changed)
+    console.print(
+        f"{done} in {update.seconds:.2f} s: "
+        f"{changed} file{'' if changed == 1 else 's'} changed"
+        + (
+            f"; {len(update.problems)} error(s), shown in the browser too."
+            if update.problems
+            else "."
+        ),
+        highlight=False,
+    )
+    return update
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

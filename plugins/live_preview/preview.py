@@ -1,0 +1,391 @@
+"""Rebuild the preview on a save: always correctly, and at once for a post's text.
+
+Two paths, and the map that joins them (see also ``__init__.py``):
+
+- ``settle``, the always-correct path: a whole build, in this process, into a
+  staging folder emptied first (so it is exactly a clean build; Pelican's content
+  cache only skips reading unchanged files), then ``sync`` makes the served folder
+  that staging folder: each file written only where its bytes differ, each file
+  the build no longer writes deleted. What ``sync`` changed is what the browser is
+  told, so a page reloads exactly when its file changed.
+- ``render_edited_posts``, the fast path: when every saved file is a post whose
+  header is as the last build read it but for its title (``Summary:`` and
+  ``Date:`` written in it, as the content checks require), its own page is
+  rendered at once from the last build's state, before the settle that always
+  follows.
+
+The map, kept small on purpose: ``BODY_ATTRIBUTES`` and ``OWN_PAGE_FIELDS`` say
+what of a post's file reaches its own page; ``outputs_of`` says which files a
+post or page owns. Everything else an edit may change (lists, printable checklist
+pages, feeds with full text, the search index, the reading time on list pages)
+comes with the settle, never from the map.
+
+Where this relies on Pelican (4.12) rather than on its documented API: the fast
+path reads a post and writes its page with the calls ``ArticlesGenerator``'s
+``generate_context`` and ``generate_articles`` make; Pelican memoizes
+``Content.get_content`` per object (so the new body goes on a copy); and the
+settle hears the generators through ``all_generators_finalized``.
+
+A content error found by a build leaves the files of the post or page it is in
+as the last good build wrote them, until it is fixed.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import blinker
+from checklists.checklists import finish_content
+from content_checks.checks import check_content
+from content_checks.findings import ERROR, Problem, findings, read_source
+from content_checks.source import header_fields
+from pelican import Pelican, signals
+from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+
+# What a post's body sets on its Article, beyond the header: Pelican's `_content`
+# (the HTML before {filename} links are resolved) and post_meta's reading time,
+# both at reading; checklists' `checklists` (and its final `_content`) at
+# article_generator_finalized, made again by ``finish_content``. Every other
+# attribute comes from the header or from other posts, and is the last build's.
+BODY_ATTRIBUTES = ("_content", "reading_time")
+# Header fields a post's page shows of itself that no list sorts, groups or links
+# by, with the attributes Pelican makes of them: a change to them is rendered on
+# the post's page first (the lists that show them follow with the settle). The
+# page must not move (a title that makes the slug: then no fast path).
+OWN_PAGE_FIELDS = {"title": ("title",)}
+# Header fields that must be written for the header alone to fix what lists show:
+# without `Summary:` Pelican cuts one from the body; without `Date:` it may take
+# the file's time (DEFAULT_DATE = "fs").
+FIXED_BY_HEADER = ("summary", "date")
+
+
+@dataclass(frozen=True)
+class Update:
+    """What one rebuild changed in the served folder, and what it found wrong."""
+
+    changed: tuple[str, ...]  # output paths written or deleted, "/"-separated
+    problems: tuple[Problem, ...]  # errors only: what the browser overlay shows
+    seconds: float
+
+
+def outputs_of(content: Content) -> set[str]:
+    """Return the files a build writes for ``content``: its page and checklists'."""
+    paths = {content.save_as}
+    for checklist in getattr(content, "checklists", []):
+        paths |= {checklist.save_as, checklist.qr_save_as}
+    return {path for path in paths if path}
+
+
+def contents_of(generators: Iterable) -> Iterator[Content]:
+    """Every post and page the generators read, whatever its status."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            yield from (
+                *generator.articles,
+                *generator.translations,
+                *generator.drafts,
+                *generator.drafts_translations,
+                *generator.hidden_articles,
+                *generator.hidden_translations,
+            )
+        elif isinstance(generator, PagesGenerator):
+            yield from (
+                *generator.pages,
+                *generator.translations,
+                *generator.hidden_pages,
+                *generator.hidden_translations,
+                *generator.draft_pages,
+                *generator.draft_translations,
+            )
+
+
+def header_of(path: str) -> tuple[tuple[str, str], ...]:
+    return tuple((field.key, field.value) for field in header_fields(read_source(path)))
+
+
+def sync(
+    staging: Path, output: Path, keep: set[str], retained: Iterable[str]
+) -> list[str]:
+    """Make ``output`` hold what ``staging`` holds; return the paths changed.
+
+    Files in ``keep`` stay as they are (a post with an error keeps its last good
+    page); top-level names in ``retained`` (Pelican's OUTPUT_RETENTION) too. A
+    file is replaced in one step (``os.replace``), so the server never sends half.
+    """
+    changed, wanted = [], set()
+    for folder, _, names in os.walk(staging):
+        for name in names:
+            source = Path(folder, name)
+            path = source.relative_to(staging).as_posix()
+            wanted.add(path)
+            target = output / path
+            if path in keep or _same_bytes(source, target):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            changed.append(path)
+    retained = set(retained)
+    for folder, _, names in os.walk(output, topdown=False):
+        for name in names:
+            path = Path(folder, name).relative_to(output).as_posix()
+            if path in wanted or path in keep or path.split("/")[0] in retained:
+                continue
+            (output / path).unlink()
+            changed.append(path)
+        if folder != str(output) and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(changed)
+
+
+def _same_bytes(one: Path, two: Path) -> bool:
+    try:
+        if one.stat().st_size != two.stat().st_size:
+            return False
+        return one.read_bytes() == two.read_bytes()
+    except FileNotFoundError:
+        return False
+
+
+class _Build:
+    """What one Pelican run made, heard through its signals."""
+
+    def __init__(self) -> None:
+        self.generators: list = []
+        self.problems: tuple[Problem, ...] = ()
+
+    def remember_generators(self, generators) -> None:
+        self.generators = list(generators)
+
+    def remember_problems(self, _pelican, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+
+    @contextmanager
+    def listening(self) -> Iterator[None]:
+        reported = blinker.signal("content_checks_reported")
+        signals.all_generators_finalized.connect(self.remember_generators)
+        reported.connect(self.remember_problems)
+        try:
+            yield
+        finally:
+            signals.all_generators_finalized.disconnect(self.remember_generators)
+            reported.disconnect(self.remember_problems)
+
+
+class Preview:
+    """The served folder ``output``, kept what a clean build of the sources writes."""
+
+    def __init__(self, settings_file: str | None, override: dict, output: Path) -> None:
+        self.settings_file = settings_file
+        self.override = override
+        self.output = Path(output)
+        # Beside the output, on the same file system, so files move in one step.
+        self.work = self.output.parent / f".{self.output.name}.preview"
+        self.staging = self.work / "site"
+        self.cache = self.work / "cache"
+        # A folder left by a server that was killed may hold a content cache
+        # read with other settings.
+        self.close()
+        # From the last build: the files each source's last good version wrote,
+        # and each post's header, its Article and the generator that made it.
+        self.outputs_by_source: dict[str, set[str]] = {}
+        self.headers: dict[str, tuple] = {}
+        self.posts: dict[str, Article] = {}
+        self.articles: ArticlesGenerator | None = None
+
+    def settings(self) -> dict:
+        return read_settings(
+            self.settings_file,
+            override={
+                **self.override,
+                "OUTPUT_PATH": str(self.staging),
+                "DELETE_OUTPUT_DIRECTORY": False,
+                "CACHE_CONTENT": True,
+                "LOAD_CONTENT_CACHE": True,
+                "CACHE_PATH": str(self.cache),
+            },
+        )
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    # --- the always-correct path ------------------------------------------------
+
+    def settle(self, changed: Iterable[str | Path]) -> Update:
+        """Build the site again after ``changed`` files changed; sync the output."""
+        started = time.perf_counter()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        build = _Build()
+        settings = self.settings()
+        content = Path(settings["PATH"]).resolve()
+        if not all(Path(path).resolve().is_relative_to(content) for path in changed):
+            # Pelican's content cache knows each post's own file, not the settings
+            # or plugins it was read with: after any other change, read them all.
+            shutil.rmtree(self.cache, ignore_errors=True)
+        try:
+            with build.listening():
+                Pelican(settings).run()
+        except Exception as error:  # noqa: BLE001 - any failure leaves the pages as they were
+            self.articles = None
+            message = f"The build stopped: {type(error).__name__}: {error}"
+            log.error("live_preview: %s. The pages keep their last version.", message)
+            problem = Problem(
+                "", None, ERROR, message, "see the terminal, fix it and save again."
+            )
+            return Update((), (problem,), time.perf_counter() - started)
+        errors = tuple(
+            problem for problem in build.problems if problem.severity == ERROR
+        )
+        if any(not problem.path for problem in errors):
+            # An error in no one file (a setting): the site keeps its last version.
+            return Update((), errors, time.perf_counter() - started)
+        broken = {os.path.abspath(problem.path) for problem in errors}
+        contents = list(contents_of(build.generators))
+        outputs = {
+            os.path.abspath(content.source_path): outputs_of(content)
+            for content in contents
+        }
+        keep = set().union(
+            *(self.outputs_by_source.get(path, set()) for path in broken)
+        )
+        changed = sync(self.staging, self.output, keep, settings["OUTPUT_RETENTION"])
+        for path in broken:
+            outputs.pop(path, None)
+            if path in self.outputs_by_source:
+                outputs[path] = self.outputs_by_source[path]
+        self.outputs_by_source = outputs
+        self.articles = next(
+            (g for g in build.generators if isinstance(g, ArticlesGenerator)), None
+        )
+        self.posts = {
+            os.path.abspath(content.source_path): content
+            for content in contents
+            if isinstance(content, Article) and content.save_as
+        }
+        self.headers = {
+            path: header_of(path) for path in self.posts if os.path.isfile(path)
+        }
+        return Update(tuple(changed), errors, time.perf_counter() - started)
+
+    # --- the fast path ----------------------------------------------------------
+
+    def edited_fields(self, path: str) -> set[str] | None:
+        """Return the header fields an edit of the post ``path`` changed.
+
+        None when the fast path cannot render the edit: ``path`` is no post of
+        the last build, or a header field other than those its own page alone
+        shows was changed, added or removed.
+        """
+        if path not in self.posts or not os.path.isfile(path):
+            return None
+        before, now = self.headers.get(path, ()), header_of(path)
+        keys = [key for key, _ in now]
+        if keys != [key for key, _ in before] or not set(FIXED_BY_HEADER) <= set(keys):
+            return None
+        edited = {
+            key
+            for (key, value), (_, old) in zip(now, before, strict=True)
+            if value != old
+        }
+        return edited if edited <= set(OWN_PAGE_FIELDS) else None
+
+    def render_edited_posts(self, paths: Iterable[str]) -> tuple[str, ...]:
+        """Render the page of each post edited in its body or title; return them.
+
+        Nothing is rendered unless every path is such a post, and nothing for a
+        post whose new text the content checks find an error in: the settle that
+        follows reports it.
+        """
+        # A file gone that the build never read was an editor's scratch file (a
+        # new version written beside the post, then moved onto it).
+        paths = [
+            path
+            for path in map(os.path.abspath, paths)
+            if path in self.posts or os.path.exists(path)
+        ]
+        generator = self.articles
+        edits = {path: self.edited_fields(path) for path in paths}
+        if generator is None or not edits or None in edits.values():
+            return ()
+        written = []
+        for path, fields in edits.items():
+            page = self._read_again(generator, self.posts[path], fields)
+            if page is None:
+                return tuple(written)
+            # As ArticlesGenerator.generate_articles writes a post (Pelican 4.12),
+            # but heard by no plugin: this is no build (the settle that follows
+            # is), and a plugin's state is that of the last build.
+            with signals.content_written.muted():
+                Writer(str(self.staging), settings=generator.settings).write_file(
+                    page.save_as,
+                    generator.get_template(page.template),
+                    generator.context,
+                    relative_urls=generator.settings["RELATIVE_URLS"],
+                    article=page,
+                    category=getattr(page, "category", None),
+                    override_output=hasattr(page, "override_save_as"),
+                    url=page.url,
+                    blog=True,
+                )
+            os.replace(self.staging / page.save_as, self.output / page.save_as)
+            written.append(page.save_as)
+        return tuple(written)
+
+    def _read_again(
+        self, generator: ArticlesGenerator, post: Article, fields: set[str]
+    ) -> Article | None:
+        """Return ``post`` as its file reads now; None on any problem."""
+        found = len(findings.problems)
+        try:
+            # As ArticlesGenerator.generate_context reads a post (Pelican 4.12).
+            fresh = generator.readers.read_file(
+                base_path=generator.path,
+                path=post.source_path,
+                content_class=Article,
+                context=generator.context,
+                preread_signal=signals.article_generator_preread,
+                preread_sender=generator,
+                context_signal=signals.article_generator_context,
+                context_sender=generator,
+            )
+            if fresh.save_as != post.save_as:
+                return None  # a title that makes the slug: the page moved
+            # The edited header fields go onto the last build's post itself, which
+            # its series and neighbours' lists hold.
+            for name in fields:
+                post.metadata[name] = fresh.metadata[name]
+                for attribute in OWN_PAGE_FIELDS[name]:
+                    setattr(post, attribute, getattr(fresh, attribute))
+            # The body onto a copy: a new object, so that Pelican's memoized
+            # get_content reads the new body.
+            page = copy.copy(post)
+            for name in BODY_ATTRIBUTES:
+                setattr(page, name, getattr(fresh, name))
+            listed = any(
+                post is other for other in generator.articles + generator.translations
+            )
+            finish_content(page, listed, generator)
+            check_content(page, str(self.output), [])
+        except Exception:  # noqa: BLE001 - the settle reports it, as a build does
+            log.debug(
+                "live_preview: no fast path for %s", post.source_path, exc_info=True
+            )
+            return None
+        finally:
+            new_problems = findings.problems[found:]
+            del findings.problems[found:]
+        if any(problem.severity == ERROR for problem in new_problems):
+            return None
+        return page

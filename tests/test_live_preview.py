@@ -1,0 +1,212 @@
+"""`make serve` keeps its output exactly what a clean build writes, after any edit.
+
+One preview (plugins/live_preview) of a copy of the site, its settings and its
+theme is edited step by step, as an author would; after each step its output
+folder must be, byte for byte, what a clean build of the same sources writes in
+the same mode (DRAFT_PREVIEW on, as `make serve` builds). Where the step is an edit
+of a post's body or title, the page the fast path renders before the settle must
+already be the clean build's page.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from tests.builds import ROOT, differences, output_files
+
+sys.path.insert(0, str(ROOT / "plugins"))
+from live_preview.preview import Preview, sync  # noqa: E402 - after the path is set
+
+ASKING = "content/posts/informational-interviews-asking.md"
+AFTER = "content/posts/informational-interviews-after.md"
+MEETING = "content/posts/informational-interviews-the-meeting.md"
+THANKS = "content/posts/thank-you-note-after-an-interview.md"
+DIARY = "content/posts/job-search-diary.md"  # the new post, with no Slug
+NEW_POST = """\
+Title: Keeping a job search diary
+Date: 2026-11-02 09:00
+Category: Job search
+Tags: organisation, notes
+Summary: A few lines a day about what you sent and heard keeps a long search in hand.
+
+Write down each application, each reply and each follow-up date.
+
+- [ ] Start a page for this week
+- [ ] Note every reply the day it comes
+"""
+
+
+@dataclass
+class Site:
+    root: Path  # content/, theme/ and site.conf.py
+    preview: Preview
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    def edit(self, name: str, old: str, new: str) -> Path:
+        path = self.root / name
+        text = path.read_text()
+        assert old in text, f"{old!r} is not in {name}"
+        path.write_text(text.replace(old, new, 1))
+        return path
+
+    def clean_build(self, into: Path) -> Path:
+        """Build the sources as they are now into the empty folder ``into``."""
+        shutil.rmtree(into, ignore_errors=True)
+        override = {
+            **self.preview.override,
+            "OUTPUT_PATH": str(into),
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+        }
+        Pelican(read_settings(str(self.root / "site.conf.py"), override=override)).run()
+        return into
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("live-preview")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", root / "site.conf.py")
+    override = {
+        "PATH": str(root / "content"),
+        "OUTPUT_PATH": str(root / "output"),
+        "THEME": str(root / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "DRAFT_PREVIEW": True,  # as `make serve` builds
+    }
+    preview = Preview(str(root / "site.conf.py"), override, root / "output")
+    preview.settle(())
+    yield Site(root, preview)
+    preview.close()
+
+
+def rename(site: Site) -> list[Path]:
+    old = site.content / "posts" / "job-search-diary.md"
+    new = old.with_name("keeping-a-job-search-diary.md")
+    old.rename(new)
+    return [old, new]
+
+
+def delete(site: Site) -> list[Path]:
+    path = site.content / "posts" / "keeping-a-job-search-diary.md"
+    path.unlink()
+    return [path]
+
+
+def new_post(site: Site) -> list[Path]:
+    path = site.content / "posts" / "job-search-diary.md"
+    path.write_text(NEW_POST)
+    return [path]
+
+
+def image(site: Site) -> list[Path]:
+    path = site.content / "images" / "desk.png"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes((ROOT / "content" / "extra" / "favicon.svg").read_bytes())
+    return [path]
+
+
+def edit(name: str, old: str, new: str) -> Callable[[Site], list[Path]]:
+    return lambda site: [site.edit(name, old, new)]
+
+
+ITEM = "- [ ] Write up your notes the same day\n"
+# Each step: what the author does, and whether the fast path renders the post.
+# fmt: off
+STEPS: list[tuple[str, Callable[[Site], list[Path]], bool]] = [
+    ("body only", edit(ASKING, "\n## ", "\nOne more thought.\n\n## "), True),
+    ("item reworded", edit(ASKING, "in one sentence", "in a single sentence"), True),
+    ("item added", edit(AFTER, ITEM, ITEM + "- [ ] File your notes\n"), True),
+    ("item pinned", edit(AFTER, "File your notes", "File your notes {: #file }"), True),
+    ("title", edit(ASKING, "Title: What", "Title: Just what"), True),
+    ("date", edit(MEETING, "Date: 2026-10-19", "Date: 2026-10-20"), False),
+    ("summary", edit(AFTER, "Summary: The", "Summary: Really, the"), False),
+    ("tag added", edit(THANKS, "Tags: ", "Tags: gratitude, "), False),
+    ("tag removed", edit(THANKS, "Tags: gratitude, ", "Tags: "), False),
+    ("series index", edit(MEETING, "Series_index: 3", "Series_index: 5"), False),
+    ("series", edit(AFTER, "Series: Informational interviews", "Series: After"), False),
+    ("to draft", edit(THANKS, "Summary:", "Status: draft\nSummary:"), False),
+    ("back to published", edit(THANKS, "Status: draft\n", ""), False),
+    ("new post", new_post, False),
+    ("title naming the page", edit(DIARY, "a job", "a daily job"), False),
+    ("renamed file", rename, False),
+    ("deleted post", delete, False),
+    ("image added", image, False),
+    ("template", edit("theme/templates/base.html", "<body", "<body data-x"), False),
+    ("settings", edit("site.conf.py", 'TAGLINE = "', 'TAGLINE = "New: '), False),
+]
+# fmt: on
+
+
+def test_every_edit_leaves_what_a_clean_build_writes(site: Site, tmp_path: Path):
+    output = site.preview.output
+    for name, step, fast_expected in STEPS:
+        changed = step(site)
+        clean = output_files(site.clean_build(tmp_path / "clean"))
+        fast = site.preview.render_edited_posts(changed)
+        if fast_expected:
+            assert len(fast) == 1, f"{name}: the fast path rendered {fast}"
+            assert (output / fast[0]).read_bytes() == clean[fast[0]], (
+                f"{name}: the page rendered first is not the clean build's"
+            )
+        else:
+            assert fast == (), f"{name}: not a body edit, yet rendered {fast}"
+        update = site.preview.settle(changed)
+        assert update.problems == (), f"{name}: {update.problems}"
+        assert differences(output, tmp_path / "clean") == [], name
+        assert not set(fast) & set(update.changed), (
+            f"{name}: the settle rewrote the page the fast path rendered"
+        )
+
+
+def test_a_content_error_keeps_the_posts_last_good_pages(site: Site, tmp_path: Path):
+    output = site.preview.output
+    page = output / "posts" / "informational-interviews-the-meeting" / "index.html"
+    good = page.read_bytes()
+    path = site.edit(MEETING, "Date: 2026-", "Date: 2026-13-45 ")
+    update = site.preview.settle([path])
+    assert [(p.path.rsplit("/", 1)[-1], p.line) for p in update.problems] == [
+        ("informational-interviews-the-meeting.md", 2)
+    ]
+    assert "not a real date" in update.problems[0].message
+    assert update.problems[0].fix
+    assert page.read_bytes() == good
+    site.edit(MEETING, "Date: 2026-13-45 ", "Date: 2026-")
+    update = site.preview.settle([path])
+    assert update.problems == ()
+    assert differences(output, site.clean_build(tmp_path / "clean")) == []
+
+
+def test_sync_writes_changed_files_and_deletes_stale_ones(tmp_path: Path):
+    staging, output = tmp_path / "staging", tmp_path / "output"
+    for folder, files in (
+        (staging, {"same.html": "a", "new/page.html": "b", "kept.html": "new"}),
+        (output, {"same.html": "a", "old/page.html": "c", "kept.html": "old"}),
+    ):
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text)
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("x")
+
+    changed = sync(staging, output, keep={"kept.html"}, retained=[".git"])
+
+    assert changed == ["new/page.html", "old/page.html"]
+    assert {
+        path.relative_to(output).as_posix(): path.read_text()
+        for path in output.rglob("*")
+        if path.is_file()
+    } == {"same.html": "a", "new/page.html": "b", "kept.html": "old", ".git/HEAD": "x"}
+    assert not (output / "old").exists()
