@@ -30,8 +30,9 @@ help:
 	@echo "make lint     ruff"
 	@echo "make clean    remove $(OUTPUTDIR)/ and caches"
 
-# The virtual environment is rebuilt whenever the pins change.
-$(VENV)/.installed: requirements.txt
+# The virtual environment is rebuilt whenever the pins change (or the metadata of
+# the checklists package, installed from packages/ by requirements.txt).
+$(VENV)/.installed: requirements.txt packages/pelican-checklists/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@

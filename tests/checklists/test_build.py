@@ -20,19 +20,20 @@ from xml.etree import ElementTree
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-
-from plugins.checklists.checklists import HTML5, checklists_as_text
-from plugins.checklists.markdown_extension import (
+from pelican.plugins.checklists.checklists import HTML5, checklists_as_text
+from pelican.plugins.checklists.markdown_extension import (
     ChecklistsExtension,
     next_record,
     without_records,
 )
+
 from tests.builds import ROOT, build_fixture, make
 from tests.conftest import Build
 from tests.test_site_build import SETTINGS, soup
 
 FIXTURES = Path(__file__).parent / "fixtures"
-STATIC = ROOT / "plugins" / "checklists" / "static" / "checklists"
+PACKAGE = ROOT / "packages" / "pelican-checklists"
+STATIC = PACKAGE / "pelican" / "plugins" / "checklists" / "static" / "checklists"
 
 
 def item_ids(checklist: Tag) -> list[str]:

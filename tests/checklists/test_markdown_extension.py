@@ -12,8 +12,7 @@ import textwrap
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-
-from plugins.checklists.markdown_extension import (
+from pelican.plugins.checklists.markdown_extension import (
     ChecklistsExtension,
     next_record,
     slugify,
