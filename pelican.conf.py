@@ -21,6 +21,8 @@ RELATIVE_URLS = False
 # development build has none of: there, the address `make serve` serves it at.
 # publish.conf.py sets both to the production address.
 CHECKLISTS_QR_SITEURL = "http://127.0.0.1:8000"
+# The theme's main.css defines the colours and spacing a checklist's styles read.
+CHECKLISTS_DEFAULT_TOKENS = False
 
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
@@ -51,8 +53,9 @@ PLUGINS = [
     "build_speed",
     # `make serve` lists drafts (DRAFT_PREVIEW, turned on with -e); see the plugin.
     "draft_preview",
-    # Task lists become interactive, printable checklists; see
-    # plugins/checklists/ and docs/authoring.md. Its settings, with their defaults:
+    # Task lists become interactive, printable checklists: the package in
+    # packages/pelican-checklists/ (its README), and docs/authoring.md. Its
+    # settings, with their defaults:
     #   CHECKLISTS_URL = "checklists/{id}/"  (a checklist's printable page)
     #   CHECKLISTS_SAVE_AS = "checklists/{id}/index.html"  ("" writes none)
     #   CHECKLISTS_INDEX_URL = "checklists/"  (the page listing them all, which

@@ -52,6 +52,9 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
   the QR code of a checklist's printable page.
 - ``CHECKLISTS_QR_SITEURL`` (``""``: ``SITEURL``): the site's absolute address,
   which a QR code needs; with neither absolute, no QR code is made.
+- ``CHECKLISTS_DEFAULT_TOKENS`` (``True``): load ``static/checklists/tokens.css``,
+  the colours and spacing the checklist's styles read; ``False`` for a theme
+  that defines those custom properties itself.
 - ``SITE_DISCLAIMER``: printed at the foot of a checklist, unless the post
   replaces or turns off its disclaimer (the ``post_meta`` plugin's
   ``disclaimer_text``).
@@ -65,13 +68,14 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import segno
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
-from jinja2 import Template
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, Template
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
@@ -102,8 +106,12 @@ DEFAULT_SETTINGS = {
     "CHECKLISTS_QR_URL": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SAVE_AS": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SITEURL": "",
+    "CHECKLISTS_DEFAULT_TOKENS": True,
 }
 COMPONENT_TEMPLATE = "checklists/component"
+# What a post or page with a checklist loads, added to its <head> (HeadAssets).
+ASSETS_TEMPLATE = "checklists/assets"
+HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
 PAGE_TEMPLATE = "checklists/checklist"
 INDEX_TEMPLATE = "checklists/index"
 SERIES_TEMPLATE = "checklists/series"
@@ -165,6 +173,8 @@ class Checklist:
 
 def _setting_problem(name: str, value: object) -> str | None:
     """Return what is wrong with a setting's value, or None when it is usable."""
+    if name == "CHECKLISTS_DEFAULT_TOKENS":
+        return None if isinstance(value, bool) else "True or False"
     if not isinstance(value, str):
         return "a path written as text"
     per_checklist = (
@@ -211,19 +221,34 @@ def configure(pelican) -> None:
         extensions.append(extension)
     extension.setConfig("records", True)
     settings["JINJA_FILTERS"] = {**settings["JINJA_FILTERS"], "checklist_qr": qr_svg}
-    # After any folder the site lists, so that a site can override one of the
-    # plugin's templates (checklists/component.html) from a folder of its own.
-    templates = str(PLUGIN_DIR / "templates")
-    if templates not in settings["THEME_TEMPLATES_OVERRIDES"]:
-        settings["THEME_TEMPLATES_OVERRIDES"] = [
-            *settings["THEME_TEMPLATES_OVERRIDES"],
-            templates,
-        ]
-    # An absolute path: Pelican (and the fingerprint plugin) join it to THEME,
+    # An absolute path: Pelican (and a fingerprinting plugin) join it to THEME,
     # which leaves it as it is, and copy its files beside the theme's.
     static = str(PLUGIN_DIR / "static")
     if static not in settings["THEME_STATIC_PATHS"]:
         settings["THEME_STATIC_PATHS"] = [*settings["THEME_STATIC_PATHS"], static]
+
+
+def fit_theme(generator: Generator) -> None:
+    """Give every generator's templates the plugin's, after the theme's own.
+
+    A theme overrides one of them with a file of the same name in its
+    ``templates/checklists/`` folder, and can start from the original with
+    ``{% extends "!checklists/checklists/component.html" %}``. A theme with no
+    ``asset_url`` (a fingerprinting plugin's) gets one that gives the address of
+    a file in its static folder as Pelican copies it.
+    """
+    own = FileSystemLoader(str(PLUGIN_DIR / "templates"))
+    generator.env.loader = ChoiceLoader(
+        [generator.env.loader, own, PrefixLoader({"!checklists": own})]
+    )
+    generator.env.globals.setdefault(
+        "asset_url", partial(static_url, generator.settings)
+    )
+
+
+def static_url(settings: dict, path: str) -> str:
+    """Return the address of ``path`` in the theme's static files, as copied."""
+    return f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}/{path}"
 
 
 # --- Each post and page -----------------------------------------------------------
@@ -262,12 +287,51 @@ def _finish(
     """
     found = generator.context.setdefault("checklists", [])
     template = generator.get_template(COMPONENT_TEMPLATE)
+    HEAD_ASSETS.template = generator.get_template(ASSETS_TEMPLATE)
     for contents, has_pages in ((listed, True), (unlisted, False)):
         for content in contents:
             content.checklists = _finish_content(
                 content, has_pages, generator, template
             )
             found += content.checklists
+
+
+class HeadAssets:
+    """Put ``checklists/assets.html`` in the ``<head>`` of each page that needs it.
+
+    A theme's post and page templates know nothing of the plugin, so the plugin
+    adds what a page with a checklist loads (its stylesheet and script) at the
+    end of the ``<head>`` of each post and page with one, once it is written. A
+    theme that wants them elsewhere overrides ``checklists/assets.html`` with an
+    empty file and includes its own where it likes.
+    """
+
+    def __init__(self) -> None:
+        self.template: Template | None = None
+
+    def add(self, path: str, context: dict) -> None:
+        content = context.get("article") or context.get("page")
+        if self.template is None or not getattr(content, "checklists", None):
+            return
+        assets = self.template.render(context).strip()
+        if not assets:
+            return
+        page = Path(path)
+        html = page.read_text(encoding="utf-8")
+        end = HEAD_END_RE.search(html)
+        if end is None:
+            log.warning(
+                "checklists: %s has no </head>, so its checklists are not styled "
+                "or scripted; include checklists/assets.html in the theme's <head>",
+                path,
+            )
+            return
+        page.write_text(
+            f"{html[: end.start()]}{assets}\n{html[end.start() :]}", encoding="utf-8"
+        )
+
+
+HEAD_ASSETS = HeadAssets()
 
 
 def _finish_content(
@@ -675,7 +739,9 @@ def _as_text(soup: BeautifulSoup, items: Tag) -> Tag:
 
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.generator_init.connect(fit_theme)
     signals.article_generator_finalized.connect(finish_articles)
     signals.page_generator_finalized.connect(finish_pages)
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(simplify_feed)
+    signals.content_written.connect(HEAD_ASSETS.add)
