@@ -21,8 +21,9 @@ RELATIVE_URLS = False
 # development build has none of: there, the address `make serve` serves it at.
 # publish.conf.py sets both to the production address.
 CHECKLISTS_QR_SITEURL = "http://127.0.0.1:8000"
-# The theme's main.css defines the colours and spacing a checklist's styles read.
-CHECKLISTS_DEFAULT_TOKENS = False
+# The theme's main.css has what a checklist's styles expect of a theme (the
+# colours and spacing they read, border-box sizing).
+CHECKLISTS_THEME_DEFAULTS = False
 
 PATH = "content"
 ARTICLE_PATHS = ["posts"]

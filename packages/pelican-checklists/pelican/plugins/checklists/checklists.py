@@ -52,9 +52,10 @@ Settings (defaults set at ``initialized``; an empty ``*_SAVE_AS`` writes nothing
   the QR code of a checklist's printable page.
 - ``CHECKLISTS_QR_SITEURL`` (``""``: ``SITEURL``): the site's absolute address,
   which a QR code needs; with neither absolute, no QR code is made.
-- ``CHECKLISTS_DEFAULT_TOKENS`` (``True``): load ``static/checklists/tokens.css``,
-  the colours and spacing the checklist's styles read; ``False`` for a theme
-  that defines those custom properties itself.
+- ``CHECKLISTS_THEME_DEFAULTS`` (``True``): load
+  ``static/checklists/theme-defaults.css``, what the checklist's styles expect of
+  a theme (the colours and spacing they read, border-box sizing); ``False`` for
+  a theme that has them.
 - ``SITE_DISCLAIMER``: printed at the foot of a checklist, unless the post
   replaces or turns off its disclaimer (the ``post_meta`` plugin's
   ``disclaimer_text``).
@@ -106,10 +107,10 @@ DEFAULT_SETTINGS = {
     "CHECKLISTS_QR_URL": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SAVE_AS": "checklists/{id}/qr.svg",
     "CHECKLISTS_QR_SITEURL": "",
-    "CHECKLISTS_DEFAULT_TOKENS": True,
+    "CHECKLISTS_THEME_DEFAULTS": True,
 }
 COMPONENT_TEMPLATE = "checklists/component"
-# What a post or page with a checklist loads, added to its <head> (HeadAssets).
+# What a page that shows a checklist loads, added to its <head> (HeadAssets).
 ASSETS_TEMPLATE = "checklists/assets"
 HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
 PAGE_TEMPLATE = "checklists/checklist"
@@ -173,7 +174,7 @@ class Checklist:
 
 def _setting_problem(name: str, value: object) -> str | None:
     """Return what is wrong with a setting's value, or None when it is usable."""
-    if name == "CHECKLISTS_DEFAULT_TOKENS":
+    if name == "CHECKLISTS_THEME_DEFAULTS":
         return None if isinstance(value, bool) else "True or False"
     if not isinstance(value, str):
         return "a path written as text"
@@ -299,25 +300,27 @@ def _finish(
 class HeadAssets:
     """Put ``checklists/assets.html`` in the ``<head>`` of each page that needs it.
 
-    A theme's post and page templates know nothing of the plugin, so the plugin
-    adds what a page with a checklist loads (its stylesheet and script) at the
-    end of the ``<head>`` of each post and page with one, once it is written. A
-    theme that wants them elsewhere overrides ``checklists/assets.html`` with an
-    empty file and includes its own where it likes.
+    A theme's templates know nothing of the plugin, so once a page is written,
+    the plugin adds what a checklist loads (its styles and its script) at the
+    end of its ``<head>`` if the page shows a checklist (a post, a page, its
+    printable page, a list of summaries) and does not load them yet. A theme
+    that wants them elsewhere includes ``checklists/assets.html`` itself; one
+    that loads its own overrides that template with an empty file.
     """
 
     def __init__(self) -> None:
         self.template: Template | None = None
 
     def add(self, path: str, context: dict) -> None:
-        content = context.get("article") or context.get("page")
-        if self.template is None or not getattr(content, "checklists", None):
-            return
-        assets = self.template.render(context).strip()
-        if not assets:
+        if self.template is None or not path.endswith(".html"):
             return
         page = Path(path)
         html = page.read_text(encoding="utf-8")
+        if MODULE_ATTRIBUTE not in html:
+            return
+        assets = self.template.render(context).strip()
+        if not assets or assets in html:
+            return
         end = HEAD_END_RE.search(html)
         if end is None:
             log.warning(
