@@ -51,14 +51,9 @@ host can report the line number of the file the text came from.
 This module imports nothing from Pelican: it is an ordinary extension,
 ``markdown.Markdown(extensions=[ChecklistsExtension()])``.
 
-With ``ChecklistsExtension(records=True)`` it also records, for a host that
-finishes the checklists (the Pelican part), what it would otherwise have to
-parse the HTML again to learn: a comment right before each ``<fieldset>`` holds
-the checklist's id, pin, title, number of items, number of timed items, its
-start question, the length of its markup and the checklist as a plain list
-marked ☐ and ☑ (for feeds); a comment at the start
-of each problem note holds the problem. ``next_record`` reads them; the host
-removes them, and what is left is the HTML the extension writes without them.
+With ``ChecklistsExtension(records=True)`` it also records each checklist and
+problem in the HTML, for a host that finishes the checklists (the Pelican part):
+``records.py`` says what a record holds and reads them.
 """
 
 from __future__ import annotations
@@ -66,7 +61,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import html
-import json
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
@@ -78,6 +72,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
+
+from .records import ChecklistRecord, ProblemRecord, record_text
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LISTS = frozenset({"ul", "ol"})
@@ -91,15 +87,6 @@ DEFAULT_TITLE = "Checklist"
 DEFAULT_START = "When do the time limits start?"
 # How a checklist's items read where there are no checkboxes (feeds): to do, done.
 MARKS = {False: "☐", True: "☑"}
-# A record (``records=True``) is a comment: `<!--`, STX, `checklist:`, JSON, ETX,
-# `-->`. Markdown removes STX and ETX from its input, so no author's text can be
-# one; the JSON's `&`, `<` and `>` are escaped, so Markdown's serializer leaves it
-# as it is and it holds nothing that looks like a tag (to the regular expressions
-# that count a post's words or find its links, the whole comment is one tag).
-RECORD_TEXT_START = "\x02checklist:"
-RECORD_TEXT_END = "\x03"
-RECORD_START = f"<!--{RECORD_TEXT_START}"
-RECORD_END = f"{RECORD_TEXT_END}-->"
 ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 # Where a checklist and its plain list are while the tree becomes HTML: STX,
 # `checklist-`, what starts there and the checklist's number, ETX.
@@ -122,39 +109,6 @@ def slugify(text: str) -> str:
         for char in unicodedata.normalize("NFKC", text).casefold()
     )
     return "-".join(words.split())
-
-
-def _record_text(data: dict) -> str:
-    """Return the text of the comment that records ``data``."""
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
-        encoded = encoded.replace(char, escaped)
-    return f"{RECORD_TEXT_START}{encoded}{RECORD_TEXT_END}"
-
-
-def next_record(html: str, start: int = 0) -> tuple[int, int, dict] | None:
-    """Return the first record in ``html`` from ``start``: where it starts and ends.
-
-    A checklist's record (``"length"`` in it) comes right before its
-    ``<fieldset>``, which is ``html[end : end + record["length"]]``; a problem's
-    (``"problem"`` in it) is the first thing inside its note.
-    """
-    begin = html.find(RECORD_START, start)
-    if begin == -1:
-        return None
-    end = html.index(RECORD_END, begin) + len(RECORD_END)
-    data = json.loads(html[begin + len(RECORD_START) : end - len(RECORD_END)])
-    return begin, end, data
-
-
-def without_records(html: str) -> str:
-    """Return ``html`` without its records: the HTML of ``records=False``."""
-    parts, at = [], 0
-    while (record := next_record(html, at)) is not None:
-        parts.append(html[at : record[0]])
-        at = record[1]
-    parts.append(html[at:])
-    return "".join(parts)
 
 
 def text_id(text: str, fallback_prefix: str) -> str:
@@ -237,7 +191,7 @@ class Built:
     local_id: str
     pin: str | None
     title: str
-    item_count: int
+    items: tuple[tuple[str, bool], ...]  # each item's id, and whether it is ticked
     timed: int  # how many items have a time limit
     start: str | None  # the question that asks for the moment they count from
 
@@ -292,7 +246,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
         self.source_line_of: dict[etree.Element, tuple[str, int]] = {}
         # What this document's checklists and problems are, for the records.
         self.built: list[Built] = []
-        self.notes: list[tuple[etree.Element, dict]] = []
+        self.notes: list[tuple[etree.Element, ProblemRecord]] = []
 
     def run(self, root: etree.Element) -> None:
         self.built, self.notes = [], []
@@ -348,7 +302,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
                     local_id,
                     pin,
                     legend.text,
-                    item_count=len(list(self._walk(items))),
+                    items=tuple((item.id, item.checked) for item in self._walk(items)),
                     timed=timed,
                     start=(attributes.start or DEFAULT_START) if timed else None,
                 )
@@ -850,12 +804,12 @@ class ChecklistsTreeprocessor(Treeprocessor):
             self.notes.append(
                 (
                     note,
-                    {
-                        "problem": problem.message,
-                        "fix": problem.fix,
-                        "line": source[0] if source else None,
-                        "occurrence": source[1] if source else None,
-                    },
+                    ProblemRecord(
+                        problem=problem.message,
+                        fix=problem.fix,
+                        line=source[0] if source else None,
+                        occurrence=source[1] if source else None,
+                    ),
                 )
             )
 
@@ -886,7 +840,8 @@ def plain_list(list_element: etree.Element) -> etree.Element:
     """Return a checklist's list as a plain list: ☐ or ☑, then the item.
 
     Feed readers drop form controls; this keeps each item's text (its inline
-    markup and description too) and its sub-items, marked to do or done.
+    markup and description too, a checklist in it as a plain list) and its
+    sub-items, marked to do or done.
     """
     plain = etree.Element(list_element.tag)
     for item in list_element:
@@ -896,10 +851,24 @@ def plain_list(list_element: etree.Element) -> etree.Element:
         line.extend(copy.deepcopy(child) for child in label)
         for block in rest:
             if block.get("class") == "checklist__details":
-                line.extend(copy.deepcopy(child) for child in block)
+                line.extend(_plain_copy(child) for child in block)
             elif block.tag in LISTS:  # a group of sub-items
                 line.append(plain_list(block))
     return plain
+
+
+def _plain_copy(element: etree.Element) -> etree.Element:
+    """Return a copy of ``element`` in which each checklist is a plain list."""
+    if not isinstance(element.tag, str):  # a comment
+        return copy.deepcopy(element)
+    if element.tag == "fieldset" and element.get("class") == "checklist__fieldset":
+        plain = plain_list(element[1])  # after its legend
+        plain.tail = element.tail
+        return plain
+    copied = etree.Element(element.tag, dict(element.attrib))
+    copied.text, copied.tail = element.text, element.tail
+    copied.extend(_plain_copy(child) for child in element)
+    return copied
 
 
 class RecordsTreeprocessor(Treeprocessor):
@@ -919,8 +888,8 @@ class RecordsTreeprocessor(Treeprocessor):
         # Every copy first, so that none holds another checklist's markers.
         # (A fieldset holds its legend, then its list.)
         plains = [plain_list(checklist.fieldset[1]) for checklist in built]
-        for note, data in self.checklists.notes:
-            note.insert(0, etree.Comment(_record_text(data)))
+        for note, record in self.checklists.notes:
+            note.insert(0, etree.Comment(record_text(record)))
         for number, (checklist, plain) in enumerate(zip(built, plains, strict=True)):
             fieldset, parent = checklist.fieldset, checklist.parent
             position = list(parent).index(fieldset)
@@ -959,17 +928,17 @@ class RecordsPostprocessor(Postprocessor):
             plain = text.index(plain_marker, start)
             end = text.index(end_marker, plain)
             fieldset = text[start + len(start_marker) : plain]
-            record = _record_text(
-                {
-                    "id": checklist.local_id,
-                    "pin": checklist.pin,
-                    "title": checklist.title,
-                    "items": checklist.item_count,
-                    "timed": checklist.timed,
-                    "start": checklist.start,
-                    "length": len(fieldset),
-                    "plain": text[plain + len(plain_marker) : end],
-                }
+            record = record_text(
+                ChecklistRecord(
+                    id=checklist.local_id,
+                    pin=checklist.pin,
+                    title=checklist.title,
+                    items=checklist.items,
+                    timed=checklist.timed,
+                    start=checklist.start,
+                    length=len(fieldset),
+                    plain=text[plain + len(plain_marker) : end],
+                )
             )
             after = text[end + len(end_marker) :]
             text = f"{text[:start]}<!--{record}-->{fieldset}{after}"
