@@ -42,7 +42,7 @@ PLUGINS = [
     # sitemap.xml, dated by the content (plugins/sitemap_xml).
     "sitemap_xml",
     "post_meta",
-    "finding",
+    "series_and_related",
     # The Pagefind search index, at the end of every build (plugins/search_index).
     "search_index",
     "fingerprint",
