@@ -1,4 +1,4 @@
-"""Series pages and related posts (the finding plugin).
+"""Series pages and related posts (the series_and_related plugin).
 
 Three levels: the ranking of related posts alone; small builds of fixture posts
 (tests/fixtures/series_drafts/: a series with a draft part, a hidden post; and
