@@ -12,10 +12,8 @@ import textwrap
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-from pelican.plugins.checklists.markdown_extension import (
-    ChecklistsExtension,
-    slugify,
-)
+from pelican.plugins.checklists.ids import slugify
+from pelican.plugins.checklists.markdown_extension import ChecklistsExtension
 from pelican.plugins.checklists.records import (
     ChecklistRecord,
     Record,

@@ -38,7 +38,8 @@ from pelican.contents import Content
 from pelican.generators import Generator
 
 from . import feeds, pages, theme
-from .markdown_extension import ID_SEPARATOR, ChecklistsExtension
+from .ids import ID_SEPARATOR
+from .markdown_extension import ChecklistsExtension
 from .records import (
     RECORD_START,
     ChecklistRecord,

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from .markdown_extension import ID_SEPARATOR
+from .ids import ID_SEPARATOR
 from .source import source_line
 
 if TYPE_CHECKING:
