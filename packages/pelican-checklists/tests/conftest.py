@@ -72,6 +72,10 @@ def default_theme_site(wheel: Path, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def base_url(default_theme_site: Path):
-    """Let `page.goto("/...")` reach the tiny site (pytest-base-url)."""
+    """Serve the tiny site; tests go to ``f"{base_url}/..."``.
+
+    Always with the address written out: pytest-playwright's context, made once
+    per session, may already hold the site's own base URL.
+    """
     with SiteServer(default_theme_site) as server:
         yield server.url

@@ -33,8 +33,10 @@ def test_the_wheel_holds_the_plugin_and_its_files(wheel: Path) -> None:
     assert "pelican/plugins/__init__.py" not in listed
 
 
-def test_a_checklist_in_the_default_theme_ticks_and_keeps_its_tick(page: Page) -> None:
-    page.goto("/packing-for-an-interview.html")
+def test_a_checklist_in_the_default_theme_ticks_and_keeps_its_tick(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}/packing-for-an-interview.html")
     root = page.locator(f'[data-checklist-id="{CHECKLIST_ID}"]')
     cv = root.get_by_role("checkbox", name="Copies of your CV")
     # Styled with the package's own tokens: a drawn box with a visible border.
@@ -55,9 +57,11 @@ def test_a_checklist_in_the_default_theme_ticks_and_keeps_its_tick(page: Page) -
     expect(root.get_by_text("2 of 3 done")).to_be_visible()
 
 
-def test_its_printable_page_prints_on_one_sheet(page: Page, default_theme_site) -> None:
+def test_its_printable_page_prints_on_one_sheet(
+    page: Page, base_url: str, default_theme_site: Path
+) -> None:
     assert (default_theme_site / "checklists" / CHECKLIST_ID / "index.html").is_file()
-    page.goto(f"/checklists/{CHECKLIST_ID}/")
+    page.goto(f"{base_url}/checklists/{CHECKLIST_ID}/")
     expect(page).to_have_title(
         "Packing list (printable checklist) · A site with nothing else"
     )
