@@ -40,8 +40,10 @@ help:
 # dependencies at the same versions). Each is reinstalled whenever its pins
 # change; both are locked with hashes, so pip checks every file it installs.
 # Debian's python3 makes no venv without python3-venv (and says so): the half-made
-# one is taken away, so that the next try starts clean.
-$(VENV)/.site: requirements.txt
+# one is taken away, so that the next try starts clean. The checklists plugin is
+# this repository's own package (packages/pelican-checklists), installed editable
+# after the locked pins: a lock with hashes cannot hold a folder.
+$(VENV)/.site: requirements.txt packages/pelican-checklists/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	|| { found=$$($(PYTHON) --version 2>/dev/null); \
 	     echo "make: Next Steps needs Python 3.11 or newer, and '$(PYTHON)' is" \
@@ -49,6 +51,8 @@ $(VENV)/.site: requirements.txt
 	          "make $(or $(MAKECMDGOALS),serve) PYTHON=python3.12" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  --no-build-isolation -e packages/pelican-checklists
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements-test.txt

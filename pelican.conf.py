@@ -21,6 +21,9 @@ RELATIVE_URLS = False
 # development build has none of: there, the address `make serve` serves it at.
 # publish.conf.py sets both to the production address.
 CHECKLISTS_QR_SITEURL = "http://127.0.0.1:8000"
+# The theme's main.css has what a checklist's styles expect of a theme (the
+# colours and spacing they read, border-box sizing).
+CHECKLISTS_THEME_DEFAULTS = False
 
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
@@ -39,7 +42,7 @@ PLUGINS = [
     # sitemap.xml, dated by the content (plugins/sitemap_xml).
     "sitemap_xml",
     "post_meta",
-    "finding",
+    "series_and_related",
     # The Pagefind search index, at the end of every build (plugins/search_index).
     "search_index",
     "fingerprint",
@@ -51,8 +54,9 @@ PLUGINS = [
     "build_speed",
     # `make serve` lists drafts (DRAFT_PREVIEW, turned on with -e); see the plugin.
     "draft_preview",
-    # Task lists become interactive, printable checklists; see
-    # plugins/checklists/ and docs/authoring.md. Its settings, with their defaults:
+    # Task lists become interactive, printable checklists: the package in
+    # packages/pelican-checklists/ (its README), and docs/authoring.md. Its
+    # settings, with their defaults:
     #   CHECKLISTS_URL = "checklists/{id}/"  (a checklist's printable page)
     #   CHECKLISTS_SAVE_AS = "checklists/{id}/index.html"  ("" writes none)
     #   CHECKLISTS_INDEX_URL = "checklists/"  (the page listing them all, which

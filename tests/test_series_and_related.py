@@ -1,4 +1,4 @@
-"""Series pages and related posts (the finding plugin).
+"""Series pages and related posts (the series_and_related plugin).
 
 Three levels: the ranking of related posts alone; small builds of fixture posts
 (tests/fixtures/series_drafts/: a series with a draft part, a hidden post; and
@@ -17,7 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from plugins.finding.finding import assign_related_posts, rank_related
+from plugins.series_and_related.series_and_related import (
+    assign_related_posts,
+    rank_related,
+)
 from tests.authoring.helpers import summary_entries
 from tests.builds import build_fixture, make
 from tests.conftest import Build

@@ -507,7 +507,7 @@ def check_series(articles: Iterable[Article]) -> None:
 
     Names that differ only in capital letters, spaces or punctuation get one slug,
     so one series page: the posts of the other spelling would start a series of
-    their own, and the finding plugin writes only one of the two pages.
+    their own, and the series_and_related plugin writes only one of the two pages.
     """
     spellings: dict[str, dict[str, list[Article]]] = defaultdict(
         lambda: defaultdict(list)

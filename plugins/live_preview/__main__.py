@@ -13,6 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
+import pelican.plugins.checklists
 import watchfiles
 from pelican import DEFAULT_CONFIG_NAME, get_config, parse_arguments
 from pelican.log import console
@@ -34,7 +35,13 @@ def main(argv: list[str]) -> None:
     settings = read_settings(args.settings, override=override)
     output = Path(settings["OUTPUT_PATH"])
     output.mkdir(parents=True, exist_ok=True)
-    plugin_paths = [Path(path) for path in settings["PLUGIN_PATHS"]]
+    # The checklists plugin is a package of its own (packages/pelican-checklists),
+    # installed editable: its code, templates and scripts are watched as the
+    # site's own plugins are.
+    plugin_paths = [
+        *(Path(path) for path in settings["PLUGIN_PATHS"]),
+        Path(pelican.plugins.checklists.__file__).parent,
+    ]
     settings_file = Path(args.settings).resolve() if args.settings else None
     watched = [settings["PATH"], settings["THEME"], *plugin_paths]
     if settings_file:

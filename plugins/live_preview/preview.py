@@ -43,13 +43,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import blinker
-from checklists.checklists import finish_content
 from content_checks.checks import check_content
 from content_checks.findings import ERROR, Problem, findings, read_source
 from content_checks.source import header_fields
 from pelican import Pelican, signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins.checklists.checklists import finish_content
 from pelican.settings import read_settings
 from pelican.writers import Writer
 

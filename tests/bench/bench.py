@@ -236,11 +236,11 @@ def plugin_name(filename: str) -> str | None:
     parts = path.parts
     if str(path).startswith(str(ROOT / "plugins")):
         return path.relative_to(ROOT / "plugins").parts[0]
-    # Installed plugins are packages in the `pelican.plugins` namespace; the
-    # modules right inside it (signals.py, _utils.py) are Pelican's own, and so is
-    # granular_signals, which only sends signals: what its receivers take is
-    # counted to their own plugins.
-    if "site-packages" in parts and "plugins" in parts:
+    # Installed plugins (this site's packages/ too) are packages in the
+    # `pelican.plugins` namespace; the modules right inside it (signals.py,
+    # _utils.py) are Pelican's own, and so is granular_signals, which only sends
+    # signals: what its receivers take is counted to their own plugins.
+    if "plugins" in parts:
         at = parts.index("plugins")
         if (
             parts[at - 1] == "pelican"

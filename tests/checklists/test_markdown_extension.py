@@ -12,11 +12,12 @@ import textwrap
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-
-from plugins.checklists.markdown_extension import (
-    ChecklistsExtension,
+from pelican.plugins.checklists.ids import slugify
+from pelican.plugins.checklists.markdown_extension import ChecklistsExtension
+from pelican.plugins.checklists.records import (
+    ChecklistRecord,
+    Record,
     next_record,
-    slugify,
     without_records,
 )
 
@@ -445,12 +446,13 @@ def convert_with_records(text: str) -> tuple[str, str]:
     return outputs[0], outputs[1]
 
 
-def records_in(html: str) -> list[tuple[dict, str]]:
+def records_in(html: str) -> list[tuple[Record, str]]:
     """Return each record, with the markup it is about (a checklist's fieldset)."""
     found, at = [], 0
     while (record := next_record(html, at)) is not None:
         _, at, data = record
-        found.append((data, html[at : at + data.get("length", 0)]))
+        length = data.length if isinstance(data, ChecklistRecord) else 0
+        found.append((data, html[at : at + length]))
     return found
 
 
@@ -470,27 +472,30 @@ def test_a_checklists_record_says_what_a_host_needs() -> None:
     (bag, bag_fieldset), (day, day_fieldset), (problem, _) = records_in(recorded)
     fieldset = BeautifulSoup(bag_fieldset, "html.parser").fieldset
     assert bag_fieldset.startswith("<fieldset") and bag_fieldset.endswith("</fieldset>")
-    assert fieldset["data-checklist"] == bag["id"] == bag["pin"] == "bag"
-    assert bag["title"] == fieldset.legend.get_text() == "Pack your bag"
-    assert bag["items"] == len(fieldset.select("input")) == 3
-    assert (day["id"], day["pin"], day["title"], day["items"]) == (
+    assert fieldset["data-checklist"] == bag.id == bag.pin == "bag"
+    assert bag.title == fieldset.legend.get_text() == "Pack your bag"
+    assert bag.items == tuple(
+        (box["value"], box.has_attr("checked")) for box in fieldset.select("input")
+    )
+    assert [ticked for _, ticked in bag.items] == [False, True, True]
+    assert (day.id, day.pin, day.title, day.items) == (
         "then-on-the-day",
         None,
         "Then, on the day",
-        1,
+        (("arrive-early", False),),
     )
     assert BeautifulSoup(day_fieldset, "html.parser").fieldset.legend.get_text() == (
         "Then, on the day"
     )
-    assert problem["problem"].startswith("A checklist item has nothing after its box")
-    assert problem["fix"].startswith("write the task after the box")
-    assert (problem["line"], problem["occurrence"]) == ("- [ ]", 1)
+    assert problem.problem.startswith("A checklist item has nothing after its box")
+    assert problem.fix.startswith("write the task after the box")
+    assert (problem.line, problem.occurrence) == ("- [ ]", 1)
 
 
 def test_a_checklists_record_holds_it_as_a_plain_list() -> None:
     recorded, _ = convert_with_records(RECORDED)
     (bag, _), (day, _), _ = records_in(recorded)
-    plain = BeautifulSoup(bag["plain"], "html.parser")
+    plain = BeautifulSoup(bag.plain, "html.parser")
     assert plain.find("input") is None and plain.find("label") is None
     first, second = plain.ul.find_all("li", recursive=False)
     assert first.contents[0] == "☐ Copies of your "
@@ -500,7 +505,7 @@ def test_a_checklists_record_holds_it_as_a_plain_list() -> None:
     ]
     assert second.get_text(" ", strip=True) == ("☑ A map Print it the night before.")
     assert second.a["href"] == "https://example.org/"
-    assert day["plain"] == "<ul><li>☐ Arrive early</li></ul>"
+    assert day.plain == "<ul><li>☐ Arrive early</li></ul>"
 
 
 def test_a_checklist_inside_anothers_description_has_its_own_record() -> None:
@@ -515,7 +520,10 @@ def test_a_checklist_inside_anothers_description_has_its_own_record() -> None:
     )
     assert without_records(recorded) == plain
     (outer, outer_fieldset), (inner, inner_fieldset) = records_in(recorded)
-    assert (outer["items"], inner["items"]) == (1, 1)
+    assert (outer.items, inner.items) == (
+        (("outer-item", False),),
+        (("inner-one", False),),
+    )
     assert inner_fieldset in outer_fieldset  # the outer record's length counts it
     assert without_records(outer_fieldset).count("<fieldset") == 2
 
@@ -647,8 +655,8 @@ def test_a_checklists_record_counts_its_time_limits() -> None:
         """
     )
     [(record, _)] = records_in(html)
-    assert record["timed"] == 2
-    assert record["start"] == "When was the interview?"
+    assert record.timed == 2
+    assert record.start == "When was the interview?"
     html, _ = convert_with_records("## Steps\n\n- [ ] One {: within='1 day' }\n")
     [(record, _)] = records_in(html)
-    assert record["start"] == "When do the time limits start?"
+    assert record.start == "When do the time limits start?"

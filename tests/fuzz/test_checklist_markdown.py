@@ -22,8 +22,9 @@ import markdown
 from bs4 import BeautifulSoup
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pelican.plugins.checklists.markdown_extension import ChecklistsExtension
+from pelican.plugins.checklists.records import without_records
 
-from plugins.checklists.markdown_extension import ChecklistsExtension, without_records
 from tests.fuzz.html_check import html_errors, unlabelled_checkboxes
 from tests.fuzz.profiles import examples
 

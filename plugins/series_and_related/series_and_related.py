@@ -3,11 +3,11 @@
 - Every series (pelican-series' ``Series:`` metadata) gets a page at ``SERIES_URL``
   listing its published parts in order, rendered with the ``series`` template;
   ``SERIES_INDEX_URL`` lists every series (``series_index`` template).
-- Every post gets ``related_posts``: up to ``FINDING_RELATED_POSTS_MAX`` published
+- Every post gets ``related_posts``: up to ``RELATED_POSTS_MAX`` published
   posts, same series first, then most shared tags, then newest; never the post
   itself, never a draft or hidden post, never a post with nothing in common.
 
-Both are worked out once per build, in ``FindingGenerator.generate_context``.
+Both are worked out once per build, in ``SeriesAndRelatedGenerator.generate_context``.
 Pelican runs plugin generators after its articles and pages generators, so at
 that point every article is read and pelican-series has joined the series.
 (An ``article_generator_finalized`` receiver would not do: blinker keeps
@@ -18,7 +18,8 @@ Settings (defaults set at ``initialized``):
 - ``SERIES_URL`` / ``SERIES_SAVE_AS`` ("series/{slug}/", "series/{slug}/index.html")
 - ``SERIES_INDEX_URL`` / ``SERIES_INDEX_SAVE_AS`` ("series/", "series/index.html");
   an empty ``SERIES_INDEX_SAVE_AS`` writes no index.
-- ``FINDING_RELATED_POSTS_MAX`` (3): how many related posts a post shows.
+- ``RELATED_POSTS_MAX`` (3): how many related posts a post shows (the name the
+  related_posts plugin of pelican-plugins gave the same setting).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "SERIES_SAVE_AS": "series/{slug}/index.html",
     "SERIES_INDEX_URL": "series/",
     "SERIES_INDEX_SAVE_AS": "series/index.html",
-    "FINDING_RELATED_POSTS_MAX": 3,
+    "RELATED_POSTS_MAX": 3,
 }
 
 
@@ -63,16 +64,16 @@ def set_defaults(pelican) -> None:
     settings = pelican.settings
     for name, value in DEFAULT_SETTINGS.items():
         settings.setdefault(name, value)
-    limit = settings["FINDING_RELATED_POSTS_MAX"]
+    limit = settings["RELATED_POSTS_MAX"]
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        default = DEFAULT_SETTINGS["FINDING_RELATED_POSTS_MAX"]
+        default = DEFAULT_SETTINGS["RELATED_POSTS_MAX"]
         log.error(
-            "finding: FINDING_RELATED_POSTS_MAX must be a whole number, 0 or more "
+            "series_and_related: RELATED_POSTS_MAX must be a whole number, 0 or more "
             "(0 turns related posts off), not %r; using %d",
             limit,
             default,
         )
-        settings["FINDING_RELATED_POSTS_MAX"] = default
+        settings["RELATED_POSTS_MAX"] = default
 
 
 def _series_name(post) -> str | None:
@@ -186,8 +187,8 @@ def without_clashing_slugs(all_series: list[Series]) -> list[Series]:
     for series in all_series:
         if id(series) not in kept:
             log.info(
-                "finding: the series %r shares the address %s with another; it has "
-                "no page of its own",
+                "series_and_related: the series %r shares the address %s with "
+                "another; it has no page of its own",
                 series.name,
                 series.url,
             )
@@ -215,7 +216,7 @@ def assign_related_posts(context: dict, limit: int) -> None:
         article.related_posts = index.related(article, limit) if index else []
 
 
-class FindingGenerator(Generator):
+class SeriesAndRelatedGenerator(Generator):
     """Work out series and related posts; write the series pages."""
 
     # Its pages may be rendered on the second core (plugins/build_speed).
@@ -227,7 +228,7 @@ class FindingGenerator(Generator):
         self.context["series_list"] = [
             (series, series.parts) for series in self.series_list
         ]
-        assign_related_posts(self.context, self.settings["FINDING_RELATED_POSTS_MAX"])
+        assign_related_posts(self.context, self.settings["RELATED_POSTS_MAX"])
 
     def generate_output(self, writer) -> None:
         relative_urls = self.settings["RELATIVE_URLS"]
@@ -258,8 +259,8 @@ class FindingGenerator(Generator):
             )
 
 
-def get_generators(pelican) -> type[FindingGenerator]:
-    return FindingGenerator
+def get_generators(pelican) -> type[SeriesAndRelatedGenerator]:
+    return SeriesAndRelatedGenerator
 
 
 def register() -> None:

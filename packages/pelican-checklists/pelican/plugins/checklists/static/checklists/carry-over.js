@@ -1,5 +1,5 @@
 // Checklists: a saved record that does not fit the page, loaded only then; see
-// plugins/checklists/templates/checklists/component.html
+// templates/checklists/component.html
 
 const parse = (text) => { try { return JSON.parse(text); } catch (error) { return null; } };
 

@@ -51,122 +51,36 @@ host can report the line number of the file the text came from.
 This module imports nothing from Pelican: it is an ordinary extension,
 ``markdown.Markdown(extensions=[ChecklistsExtension()])``.
 
-With ``ChecklistsExtension(records=True)`` it also records, for a host that
-finishes the checklists (the Pelican part), what it would otherwise have to
-parse the HTML again to learn: a comment right before each ``<fieldset>`` holds
-the checklist's id, pin, title, number of items, number of timed items, its
-start question, the length of its markup and the checklist as a plain list
-marked ☐ and ☑ (for feeds); a comment at the start
-of each problem note holds the problem. ``next_record`` reads them; the host
-removes them, and what is left is the HTML the extension writes without them.
+With ``ChecklistsExtension(records=True)`` it also records each checklist and
+problem in the HTML, for a host that finishes the checklists (the Pelican part):
+``records.py`` says what a record holds and reads them.
 """
 
 from __future__ import annotations
 
-import copy
-import hashlib
 import html
-import json
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, code_escape
 
+from . import mistakes
+from .ids import ID_SEPARATOR, text_id
+from .mistakes import Problem
+from .recording import LISTS, RecordsPostprocessor, RecordsTreeprocessor
+from .records import ProblemRecord
+
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-LISTS = frozenset({"ul", "ol"})
 HTML_ID_PREFIX = "checklist-"
-# Joins a sub-item's id to its parent's. Slugs never contain two hyphens in a row,
-# so the parts can always be told apart.
-ID_SEPARATOR = "--"
 UNTITLED_ID = "checklist"
 DEFAULT_TITLE = "Checklist"
 # The question that asks for the moment an item's time limit counts from.
 DEFAULT_START = "When do the time limits start?"
-# How a checklist's items read where there are no checkboxes (feeds): to do, done.
-MARKS = {False: "☐", True: "☑"}
-# A record (``records=True``) is a comment: `<!--`, STX, `checklist:`, JSON, ETX,
-# `-->`. Markdown removes STX and ETX from its input, so no author's text can be
-# one; the JSON's `&`, `<` and `>` are escaped, so Markdown's serializer leaves it
-# as it is and it holds nothing that looks like a tag (to the regular expressions
-# that count a post's words or find its links, the whole comment is one tag).
-RECORD_TEXT_START = "\x02checklist:"
-RECORD_TEXT_END = "\x03"
-RECORD_START = f"<!--{RECORD_TEXT_START}"
-RECORD_END = f"{RECORD_TEXT_END}-->"
-ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
-# Where a checklist and its plain list are while the tree becomes HTML: STX,
-# `checklist-`, what starts there and the checklist's number, ETX.
-MARKER_START = "\x02checklist-"
-
-
-def slugify(text: str) -> str:
-    """Return ``text`` as an id: lower case, letters, marks and digits of any script.
-
-    Every other character (punctuation, symbols, emoji, spaces) separates words,
-    which are joined by single hyphens: "Send a thank-you note!" ->
-    "send-a-thank-you-note", "Написать письмо" -> "написать-письмо".
-    """
-    if text.isascii():
-        # The same, faster: ASCII text is its own NFKC form, and its letters and
-        # digits are a-z and 0-9 once lower case.
-        return "-".join(ASCII_WORD_RE.findall(text.lower()))
-    words = "".join(
-        char if unicodedata.category(char)[0] in "LMN" else " "
-        for char in unicodedata.normalize("NFKC", text).casefold()
-    )
-    return "-".join(words.split())
-
-
-def _record_text(data: dict) -> str:
-    """Return the text of the comment that records ``data``."""
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
-        encoded = encoded.replace(char, escaped)
-    return f"{RECORD_TEXT_START}{encoded}{RECORD_TEXT_END}"
-
-
-def next_record(html: str, start: int = 0) -> tuple[int, int, dict] | None:
-    """Return the first record in ``html`` from ``start``: where it starts and ends.
-
-    A checklist's record (``"length"`` in it) comes right before its
-    ``<fieldset>``, which is ``html[end : end + record["length"]]``; a problem's
-    (``"problem"`` in it) is the first thing inside its note.
-    """
-    begin = html.find(RECORD_START, start)
-    if begin == -1:
-        return None
-    end = html.index(RECORD_END, begin) + len(RECORD_END)
-    data = json.loads(html[begin + len(RECORD_START) : end - len(RECORD_END)])
-    return begin, end, data
-
-
-def without_records(html: str) -> str:
-    """Return ``html`` without its records: the HTML of ``records=False``."""
-    parts, at = [], 0
-    while (record := next_record(html, at)) is not None:
-        parts.append(html[at : record[0]])
-        at = record[1]
-    parts.append(html[at:])
-    return "".join(parts)
-
-
-def text_id(text: str, fallback_prefix: str) -> str:
-    """Return the slug of ``text``, or a stable id from its hash when it has none.
-
-    Text of emoji or symbols alone has no slug; its hash still changes only when
-    the text does, so a reader's tick stays on it when items move.
-    """
-    slug = slugify(text)
-    if slug:
-        return slug
-    return f"{fallback_prefix}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
 
 class SourceLinesPreprocessor(Preprocessor):
@@ -227,13 +141,6 @@ class Attributes:
 
 
 @dataclass
-class Problem:
-    message: str  # what is wrong
-    fix: str  # how to put it right
-    item: etree.Element  # the <li> whose Markdown line is quoted
-
-
-@dataclass
 class Built:
     """A checklist made from a task list, as a record tells a host about it."""
 
@@ -242,7 +149,7 @@ class Built:
     local_id: str
     pin: str | None
     title: str
-    item_count: int
+    items: tuple[tuple[str, bool], ...]  # each item's id, and whether it is ticked
     timed: int  # how many items have a time limit
     start: str | None  # the question that asks for the moment they count from
 
@@ -297,7 +204,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
         self.source_line_of: dict[etree.Element, tuple[str, int]] = {}
         # What this document's checklists and problems are, for the records.
         self.built: list[Built] = []
-        self.notes: list[tuple[etree.Element, dict]] = []
+        self.notes: list[tuple[etree.Element, ProblemRecord]] = []
 
     def run(self, root: etree.Element) -> None:
         self.built, self.notes = [], []
@@ -318,16 +225,20 @@ class ChecklistsTreeprocessor(Treeprocessor):
             title, attributes = self._title(title_element, problems, items[0])
             pin = attributes.pin
             if pin is not None and not self.VALID_PIN_RE.match(pin):
-                problems.append(self._invalid_pin(pin, "checklist", items[0].element))
+                problems.append(
+                    mistakes.invalid_pin(pin, "checklist", items[0].element)
+                )
             problems += self._empty_items(items)
             self._assign_ids(items, "", problems)
             local_id = pin or (text_id(title, UNTITLED_ID) if title else UNTITLED_ID)
             if local_id in local_ids:
-                problems.append(self._repeated_checklist(local_id, title, items))
+                problems.append(
+                    mistakes.repeated_checklist(local_id, title, items[0].element)
+                )
             local_ids.add(local_id)
             timed = sum(1 for item in self._walk(items) if item.within)
             if attributes.start and not timed:
-                problems.append(self._start_without_time_limits(items[0].element))
+                problems.append(mistakes.start_without_time_limits(items[0].element))
             parent = parents[list_element]
             if problems:
                 self._explain(list_element, parent, problems)
@@ -353,7 +264,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
                     local_id,
                     pin,
                     legend.text,
-                    item_count=len(list(self._walk(items))),
+                    items=tuple((item.id, item.checked) for item in self._walk(items)),
                     timed=timed,
                     start=(attributes.start or DEFAULT_START) if timed else None,
                 )
@@ -379,7 +290,11 @@ class ChecklistsTreeprocessor(Treeprocessor):
         boxed = [li for li, box in found if box]
         if not boxed:
             return None
-        problems += [self._unboxed_item(li, boxed[0]) for li, box in found if not box]
+        problems += [
+            mistakes.unboxed_item(self._plain_text("".join(li.itertext())), boxed[0])
+            for li, box in found
+            if not box
+        ]
         return [self._read_item(li, read, problems) for li in boxed]
 
     def _read_item(self, li: etree.Element, read: set, problems: list) -> Item:
@@ -489,7 +404,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 or self.COLON_ATTRS_RE.search(self._plain_text(text))
             )
         ):
-            problems.append(self._unreadable_attributes(element, keys))
+            problems.append(mistakes.unreadable_attributes(element, keys))
             words = []
         for word, _, *values in words:
             if word[0] in "#.":
@@ -500,13 +415,17 @@ class ChecklistsTreeprocessor(Treeprocessor):
         for name, raw in found.items():
             value = self._plain_text(raw)
             if name not in keys:
-                problems.append(self._unknown_attribute(name, keys, element))
+                problems.append(
+                    mistakes.unknown_attribute(
+                        name, keys, element, on_item=keys == self.ITEM_KEYS
+                    )
+                )
             elif not value:
-                problems.append(self._empty_attribute(name, element))
+                problems.append(mistakes.empty_attribute(name, element))
             elif name == "within":
                 attributes.within = self._time_limit(value)
                 if attributes.within is None:
-                    problems.append(self._unreadable_time_limit(value, element))
+                    problems.append(mistakes.unreadable_time_limit(value, element))
             else:
                 setattr(attributes, name, value)
         return attributes, problems
@@ -575,23 +494,8 @@ class ChecklistsTreeprocessor(Treeprocessor):
         every = list(self._walk(items))
         empty = [item for item in every if not item.text]
         if empty and len(empty) == len(every):
-            return [
-                Problem(
-                    "This checklist has no items: every box is followed by nothing.",
-                    "write each task after its box, as in “- [ ] Send a thank-you "
-                    "note”, or delete the list.",
-                    items[0].element,
-                )
-            ]
-        return [
-            Problem(
-                "A checklist item has nothing after its box, so readers would see "
-                "a checkbox without a name.",
-                "write the task after the box, or delete the line.",
-                item.element,
-            )
-            for item in empty
-        ]
+            return [mistakes.no_items(items[0].element)]
+        return [mistakes.empty_item(item.element) for item in empty]
 
     def _assign_ids(self, items: list[Item], parent_id: str, problems: list) -> None:
         """Give each item its id, unique among its siblings; report pins used twice."""
@@ -600,9 +504,9 @@ class ChecklistsTreeprocessor(Treeprocessor):
             if item.pin is None:
                 continue
             if not self.VALID_PIN_RE.match(item.pin):
-                problems.append(self._invalid_pin(item.pin, "item", item.element))
+                problems.append(mistakes.invalid_pin(item.pin, "item", item.element))
             elif item.pin in pinned:
-                problems.append(self._pinned_twice(pinned[item.pin], item))
+                problems.append(mistakes.pinned_twice(pinned[item.pin], item))
             pinned[item.pin] = item
         # Pinned ids are taken first, so that a derived id never takes one an
         # author chose; repeats of a text get -2, -3 in the order they appear.
@@ -618,108 +522,6 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 taken.add(own)
             item.id = f"{parent_id}{ID_SEPARATOR}{own}" if parent_id else own
             self._assign_ids(item.children, item.id, problems)
-
-    def _unknown_attribute(
-        self, name: str, keys: tuple[str, ...], element: etree.Element
-    ) -> Problem:
-        where = "A checklist item" if keys == self.ITEM_KEYS else "A checklist's title"
-        return Problem(
-            f"{where} cannot take “{name}” in its {{: … }} list.",
-            f"keep to {self._usable(keys)}, or remove “{name}”.",
-            element,
-        )
-
-    def _usable(self, keys: tuple[str, ...]) -> str:
-        examples = {
-            "notes": 'notes="What surprised you?" for a notes box',
-            "within": 'within="24 hours" for a time limit',
-            "start": 'start="When was your interview?" for the moment the time '
-            "limits count from",
-        }
-        return ", ".join(["#an-id to pin its id", *(examples[key] for key in keys)])
-
-    def _empty_attribute(self, name: str, element: etree.Element) -> Problem:
-        example = {
-            "notes": 'notes="What surprised you?"',
-            "within": 'within="24 hours"',
-            "start": 'start="When was your interview?"',
-        }.get(name, f'{name}="…"')
-        return Problem(
-            f"“{name}” needs a value in quotes, and has none.",
-            f"write it like {example}, or remove it.",
-            element,
-        )
-
-    def _unreadable_attributes(
-        self, element: etree.Element, keys: tuple[str, ...]
-    ) -> Problem:
-        return Problem(
-            "The {: … } list at the end of this line could not be read, so it would "
-            "show as text.",
-            "write each value in straight double quotes, with no Markdown inside, "
-            f'and blanks between the parts, like {{: #an-id notes="What surprised '
-            f'you?" }} ({self._usable(keys)}).',
-            element,
-        )
-
-    def _unreadable_time_limit(self, value: str, element: etree.Element) -> Problem:
-        return Problem(
-            f"The time limit “{value}” is not one the checklist can count.",
-            'write a whole number and a unit: within="30 minutes", "24 hours", '
-            '"2 days" or "1 week".',
-            element,
-        )
-
-    def _start_without_time_limits(self, element: etree.Element) -> Problem:
-        return Problem(
-            "This checklist asks when its time limits start (start=…), but none of "
-            "its items has a time limit.",
-            'give an item a time limit, like {: within="24 hours" }, or remove start.',
-            element,
-        )
-
-    def _pinned_twice(self, first: Item, second: Item) -> Problem:
-        return Problem(
-            f"Two items are pinned to the id “{second.pin}”: “{first.text}” and "
-            f"“{second.text}”. Readers' ticks are saved by id, so a tick on one would "
-            "show on both.",
-            "give each item an id of its own, or remove one of the {: #…} pins.",
-            second.element,
-        )
-
-    def _invalid_pin(self, pin: str, what: str, element: etree.Element) -> Problem:
-        example = slugify(pin) or f"my-{what}"
-        return Problem(
-            f"The {what} id “{pin}” cannot be used: an id is words of letters or "
-            "digits joined by single hyphens.",
-            f"write it like {{: #{example} }}.",
-            element,
-        )
-
-    def _unboxed_item(self, li: etree.Element, first_boxed: etree.Element) -> Problem:
-        text = self._plain_text("".join(li.itertext())) or "(an empty item)"
-        shown = text if len(text) <= 60 else text[:57] + "…"
-        return Problem(
-            f"This list mixes items with a box and items without one (“{shown}” has "
-            "none), so it is not clear whether it is a checklist.",
-            "start every item with a box, “- [ ] ” (or “- [x] ” for one already "
-            "done), or remove the boxes to keep a plain list. A box is written “[ ]”, "
-            "with a space inside.",
-            first_boxed,
-        )
-
-    def _repeated_checklist(
-        self, local_id: str, title: str, items: list[Item]
-    ) -> Problem:
-        named = f"the title “{title}”" if title else "no title"
-        return Problem(
-            f"Two checklists in this document have {named}, so both would have the "
-            f"id “{local_id}” and share readers' ticks.",
-            "put a heading, or a lead-in line ending with a colon, of its own right "
-            "before this checklist, or pin its id by ending that line with "
-            "{: #a-name-of-its-own }.",
-            items[0].element,
-        )
 
     # --- writing ---------------------------------------------------------------
 
@@ -859,12 +661,12 @@ class ChecklistsTreeprocessor(Treeprocessor):
             self.notes.append(
                 (
                     note,
-                    {
-                        "problem": problem.message,
-                        "fix": problem.fix,
-                        "line": source[0] if source else None,
-                        "occurrence": source[1] if source else None,
-                    },
+                    ProblemRecord(
+                        problem=problem.message,
+                        fix=problem.fix,
+                        line=source[0] if source else None,
+                        occurrence=source[1] if source else None,
+                    ),
                 )
             )
 
@@ -889,100 +691,6 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 seen[text] = seen.get(text, 0) + 1
                 found.append((text, seen[text]))
         return found
-
-
-def plain_list(list_element: etree.Element) -> etree.Element:
-    """Return a checklist's list as a plain list: ☐ or ☑, then the item.
-
-    Feed readers drop form controls; this keeps each item's text (its inline
-    markup and description too) and its sub-items, marked to do or done.
-    """
-    plain = etree.Element(list_element.tag)
-    for item in list_element:
-        checkbox, label, *rest = item
-        line = etree.SubElement(plain, "li")
-        line.text = f"{MARKS[checkbox.get('checked') is not None]} {label.text or ''}"
-        line.extend(copy.deepcopy(child) for child in label)
-        for block in rest:
-            if block.get("class") == "checklist__details":
-                line.extend(copy.deepcopy(child) for child in block)
-            elif block.tag in LISTS:  # a group of sub-items
-                line.append(plain_list(block))
-    return plain
-
-
-class RecordsTreeprocessor(Treeprocessor):
-    """Put each checklist's plain list after it, between markers; record problems.
-
-    The markers tell ``RecordsPostprocessor`` where each checklist and its plain
-    list are in the finished HTML.
-    """
-
-    def __init__(self, md: Markdown, checklists: ChecklistsTreeprocessor) -> None:
-        super().__init__(md)
-        self.checklists = checklists
-
-    def run(self, root: etree.Element) -> None:
-        del root
-        built = self.checklists.built
-        # Every copy first, so that none holds another checklist's markers.
-        # (A fieldset holds its legend, then its list.)
-        plains = [plain_list(checklist.fieldset[1]) for checklist in built]
-        for note, data in self.checklists.notes:
-            note.insert(0, etree.Comment(_record_text(data)))
-        for number, (checklist, plain) in enumerate(zip(built, plains, strict=True)):
-            fieldset, parent = checklist.fieldset, checklist.parent
-            position = list(parent).index(fieldset)
-            start = _marker("start", number)
-            if position:
-                parent[position - 1].tail = (parent[position - 1].tail or "") + start
-            else:
-                parent.text = (parent.text or "") + start
-            plain.tail = _marker("end", number) + (fieldset.tail or "")
-            fieldset.tail = _marker("plain", number)
-            parent.insert(position + 1, plain)
-
-
-def _marker(name: str, number: int) -> str:
-    return f"{MARKER_START}{name}:{number}\x03"
-
-
-class RecordsPostprocessor(Postprocessor):
-    """Replace each checklist's markers and plain list with its record."""
-
-    def __init__(self, md: Markdown, checklists: ChecklistsTreeprocessor) -> None:
-        super().__init__(md)
-        self.checklists = checklists
-
-    def run(self, text: str) -> str:
-        if MARKER_START not in text:
-            return text  # `toc` runs the postprocessors on each heading's text too
-        # The last first: a checklist in another's description is inside it,
-        # and the record of the outer one counts the inner one's record.
-        for number in reversed(range(len(self.checklists.built))):
-            checklist = self.checklists.built[number]
-            start_marker = _marker("start", number)
-            plain_marker = _marker("plain", number)
-            end_marker = _marker("end", number)
-            start = text.index(start_marker)
-            plain = text.index(plain_marker, start)
-            end = text.index(end_marker, plain)
-            fieldset = text[start + len(start_marker) : plain]
-            record = _record_text(
-                {
-                    "id": checklist.local_id,
-                    "pin": checklist.pin,
-                    "title": checklist.title,
-                    "items": checklist.item_count,
-                    "timed": checklist.timed,
-                    "start": checklist.start,
-                    "length": len(fieldset),
-                    "plain": text[plain + len(plain_marker) : end],
-                }
-            )
-            after = text[end + len(end_marker) :]
-            text = f"{text[:start]}<!--{record}-->{fieldset}{after}"
-        return text
 
 
 class ChecklistsExtension(Extension):

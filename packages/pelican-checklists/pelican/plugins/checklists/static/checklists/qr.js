@@ -1,5 +1,5 @@
 // Checklists: a progress link as a QR code on screen, to open on a phone; see
-// plugins/checklists/templates/checklists/index.html.
+// templates/checklists/index.html.
 
 const SVG = "http://www.w3.org/2000/svg";
 const MARGIN = 4; // the quiet zone a scanner needs, in modules

@@ -1,4 +1,4 @@
-// Checklists' time limits: see plugins/checklists/templates/checklists/component.html
+// Checklists' time limits: see templates/checklists/component.html
 
 const when = new Intl.DateTimeFormat(undefined, {
   weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",

@@ -1,4 +1,4 @@
-// Checklists on another device: see plugins/checklists/templates/checklists/index.html
+// Checklists on another device: see templates/checklists/index.html
 
 const KEY = "nextsteps:checklist:v2:";
 const FORMAT = "next-steps-checklists";

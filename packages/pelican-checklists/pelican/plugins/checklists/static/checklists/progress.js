@@ -1,5 +1,5 @@
 // Checklists: a reader's own progress, per checklist, per post and per series;
-// see plugins/checklists/templates/checklists/index.html.
+// see templates/checklists/index.html.
 
 const KEY = "nextsteps:checklist:v2:";
 const SHOWN = "[data-checklist-progress-of], [data-checklist-progress-for], [data-checklist-progress-series]";

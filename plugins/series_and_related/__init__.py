@@ -1,5 +1,5 @@
 """Series pages and related posts for the Next Steps site."""
 
-from .finding import register
+from .series_and_related import register
 
 __all__ = ["register"]

@@ -1,4 +1,4 @@
-// Checklists: see plugins/checklists/templates/checklists/component.html
+// Checklists: see templates/checklists/component.html
 (() => {
   "use strict";
   const KEY = "nextsteps:checklist:v2:";
