@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .ids import slugify
 
 if TYPE_CHECKING:
-    from .markdown_extension import Item
+    from .task_lists import Item
 
 
 @dataclass

@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from .records import ChecklistRecord, record_text
 
 if TYPE_CHECKING:
-    from .markdown_extension import ChecklistsTreeprocessor
+    from .treeprocessor import ChecklistsTreeprocessor
 
 LISTS = frozenset({"ul", "ol"})
 # How a checklist's items read where there are no checkboxes (feeds): to do, done.
