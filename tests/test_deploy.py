@@ -23,13 +23,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from plugins.meta_headers import parse_headers_file
-from tests.builds import ROOT
-from tests.quality.conftest import (
-    RECORD_CSP_VIOLATIONS,
-    exercise,
-    failure_list,
-    free_port,
-)
+from tests.builds import ROOT, free_port
+from tests.quality.conftest import RECORD_CSP_VIOLATIONS, exercise, failure_list
 from tests.server import SiteServer
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -12,7 +12,6 @@ its own list.
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.builds import ROOT
+from tests.builds import ROOT, free_port
 from tests.server import SiteServer
 
 # axe-core rules that test WCAG 2.0, 2.1 and 2.2 at levels A and AA.
@@ -92,12 +91,6 @@ def url_path(output: Path, file: Path) -> str:
 class PublishedSite:
     output: Path
     url: str
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def publish_and_serve(output: Path, path: str = ""):
