@@ -18,7 +18,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from plugins.live_preview.site_handler import SiteHandler
-from plugins.meta_headers import parse_headers_file
+from plugins.meta_headers import header_rules_in, parse_headers_file
 
 __all__ = ["SiteHandler", "SiteServer", "parse_headers_file"]
 
@@ -73,12 +73,7 @@ class SiteServer:
     def __init__(
         self, root: Path, port: int = 0, prefix: str = "", send_headers: bool = True
     ) -> None:
-        headers_file = root / "_headers"
-        rules = (
-            parse_headers_file(headers_file.read_text())
-            if send_headers and headers_file.is_file()
-            else []
-        )
+        rules = header_rules_in(root) if send_headers else []
         handler = type(
             "Handler", (SubPathHandler,), {"header_rules": rules, "prefix": prefix}
         )

@@ -21,7 +21,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from meta_headers import parse_headers_file
+from meta_headers import header_rules_in
 
 from .preview import Update
 from .site_handler import SiteHandler
@@ -79,12 +79,7 @@ class PreviewHandler(SiteHandler):
     @property
     def header_rules(self) -> list:
         # Read at each request: a rebuild may change the site's _headers file.
-        headers_file = Path(self.directory) / "_headers"
-        return (
-            parse_headers_file(headers_file.read_text())
-            if headers_file.is_file()
-            else []
-        )
+        return header_rules_in(Path(self.directory))
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path

@@ -1,5 +1,5 @@
 """The response headers a page can carry itself, for hosts that ignore `_headers`."""
 
-from .meta_headers import parse_headers_file, register
+from .meta_headers import header_rules_in, parse_headers_file, register
 
-__all__ = ["parse_headers_file", "register"]
+__all__ = ["header_rules_in", "parse_headers_file", "register"]

@@ -39,6 +39,12 @@ def parse_headers_file(text: str) -> HeaderRules:
     return rules
 
 
+def header_rules_in(folder: Path) -> HeaderRules:
+    """Return the rules of ``folder``'s ``_headers`` file; none where it has none."""
+    source = folder / "_headers"
+    return parse_headers_file(source.read_text()) if source.is_file() else []
+
+
 def meta_policy(csp: str) -> str:
     """Return ``csp`` without the directives a <meta> policy cannot hold."""
     directives = [part.strip() for part in csp.split(";") if part.strip()]
