@@ -48,10 +48,8 @@ PLUGINS = [
     "fingerprint",
     # YAML front matter (between `---` lines) as well as `Key: value` headers.
     "pelican.plugins.yaml_metadata",
-    # A large site is read and rendered on two cores, each address worked out
-    # once (plugins/build_speed). Its setting, with its default:
-    #   BUILD_SPEED_PARALLEL_MIN_FILES = 100  (fewer posts: one core; 0: never)
-    "build_speed",
+    # Each post's address worked out once, not on every use (plugins/final_urls).
+    "final_urls",
     # `make serve` lists drafts (DRAFT_PREVIEW, turned on with -e); see the plugin.
     "draft_preview",
     # Task lists become interactive, printable checklists: the package in

@@ -64,30 +64,16 @@ class LineFinder:
         return None
 
 
-def html_of(content: Content) -> tuple[HtmlScan, HtmlScan]:
-    """Read the HTML of ``content`` and of its summary, once for every check."""
-    return (
-        scan_html(content.content or ""),
-        scan_html(content.metadata.get("summary") or ""),
-    )
-
-
-def check_content(
-    content: Content,
-    output_path: str,
-    tags_in_use: list[str],
-    html: tuple[HtmlScan, HtmlScan] | None = None,
-) -> None:
-    """Run every check that applies to ``content`` (a post or a page).
-
-    ``html`` is what ``html_of(content)`` returns, where it was read already.
-    """
+def check_content(content: Content, output_path: str, tags_in_use: list[str]) -> None:
+    """Run every check that applies to ``content`` (a post or a page)."""
     settings = findings.settings
     path = content.source_path
     text = read_source(path)
     fields = header_fields(text)
     what = kind(content)
-    body, summary = html or html_of(content)
+    # The HTML of the post and of its summary, read once for every check.
+    body = scan_html(content.content or "")
+    summary = scan_html(content.metadata.get("summary") or "")
 
     _check_fields_written_once(path, fields)
     _check_review(path, fields, what)

@@ -40,7 +40,7 @@ from pelican.utils import get_date
 from rich.text import Text
 
 from . import log_messages
-from .checks import check_content, check_series, drop_duplicates, html_of
+from .checks import check_content, check_series, drop_duplicates
 from .control_characters import DropControlCharactersExtension, control_characters
 from .findings import ERROR, WARNING, Problem, field_example, findings, read_source
 from .source import OTHER_NAMES, field_line, header_fields
@@ -196,30 +196,14 @@ def remember_pages(generator) -> None:
     ]
 
 
-def remember_copy(copy) -> None:
-    findings.copy = copy
-
-
-def _html_key(content: Content) -> str:
-    return f"content_checks:{content.source_path}"
-
-
-def read_html_in_copy(copy) -> None:
-    """In build_speed's second process: read each post's HTML for the checks."""
-    for content in [*findings.articles, *findings.pages]:
-        copy.produce(_html_key(content), lambda content=content: html_of(content))
-
-
 def check_and_report(pelican) -> None:
     """Check every post and page of the written site; print the summary."""
     tags_in_use = sorted(
         {str(tag) for post in findings.articles for tag in getattr(post, "tags", [])},
         key=str.casefold,
     )
-    copy = findings.copy
     for content in [*findings.articles, *findings.pages]:
-        html = copy.take(_html_key(content)) if copy is not None else None
-        check_content(content, pelican.output_path, tags_in_use, html)
+        check_content(content, pelican.output_path, tags_in_use)
     check_series(findings.articles)
     fail = findings.settings["CONTENT_CHECKS_FAIL_BUILD"]
     print_summary(fail)
@@ -323,11 +307,6 @@ def register() -> None:
     # and compression), so that what those steps report is in the one summary.
     granular_signals.register()
     blinker.signal("deploy").connect(check_and_report)
-    # A large site's posts are read for the checks on the second core, by the
-    # second process plugins/build_speed starts (named signals: neither plugin
-    # needs the other).
-    blinker.signal("build_speed_copy_started").connect(remember_copy)
-    blinker.signal("build_speed_copy_idle").connect(read_html_in_copy)
     # A build that stops with an exception never reaches the summary: the problems
     # it found so far are printed when Pelican exits.
     atexit.unregister(print_unreported)

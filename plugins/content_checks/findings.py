@@ -53,9 +53,6 @@ class Findings:
         self.articles: list[Article] = []
         self.pages: list[Content] = []
         self.context: dict[str, Any] = {}
-        # plugins/build_speed's second process, which reads the posts' HTML for
-        # the checks once it has rendered its share of the pages; None without it.
-        self.copy: Any = None
         self.started = False  # a build is under way
         self.reported = False  # its summary has been printed
 

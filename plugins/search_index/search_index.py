@@ -53,8 +53,6 @@ build with Pagefind's own message, so ``make html`` and ``make publish`` exit
 with status 1; under ``make serve`` the message is shown and the preview keeps
 running, as for any error in a rebuild.
 
-A forked copy of the build (the ``build_speed`` plugin) writes no file, so it
-hands no page to Pagefind: only the process that started the build does.
 """
 
 from __future__ import annotations
@@ -63,7 +61,6 @@ import base64
 import contextlib
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -273,7 +270,6 @@ class Build:
 
     def __init__(self) -> None:
         self.output_path = Path()
-        self.pid = 0
         self.indexer: Indexer | None = None
         self.pages = 0
 
@@ -281,22 +277,15 @@ class Build:
         # A build that stopped half-way (under `make serve`) left its Pagefind.
         if self.indexer is not None:
             self.indexer.stop()
-        self.indexer = None
         self.pages = 0
         self.output_path = Path(generators[0].output_path).resolve()
-        self.pid = os.getpid()
+        self.indexer = Indexer()
 
     def add(self, path: str, context: dict) -> None:
         """Hand Pagefind the page Pelican wrote to ``path``, if it is a post or page."""
         content = context.get("article") or context.get("page")
         if content is None or content.status != "published":
             return
-        if os.getpid() != self.pid:
-            return  # build_speed's copy: it wrote no file
-        if self.indexer is None:
-            # Started by the first page, once build_speed's copy (forked just
-            # before pages are written) exists: the copy shares no pipe with it.
-            self.indexer = Indexer()
         written = Path(path)
         self.indexer.add(
             page_url(written.relative_to(self.output_path)),
@@ -306,7 +295,7 @@ class Build:
 
     def write(self, pelican) -> None:
         started = time.perf_counter()
-        indexer, self.indexer = self.indexer or Indexer(), None
+        indexer, self.indexer = self.indexer, None
         files = indexer.files()
         entry = json.loads(files["pagefind-entry.json"])
         never_loaded = set(NEVER_LOADED)

@@ -219,9 +219,6 @@ def assign_related_posts(context: dict, limit: int) -> None:
 class SeriesAndRelatedGenerator(Generator):
     """Work out series and related posts; write the series pages."""
 
-    # Its pages may be rendered on the second core (plugins/build_speed).
-    writes_only_through_writer = True
-
     def generate_context(self) -> None:
         self.series_list = listed_series(self.context["articles"], self.settings)
         # (series, parts) pairs, the shape of Pelican's own `tags` and `categories`.

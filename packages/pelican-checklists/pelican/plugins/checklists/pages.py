@@ -36,16 +36,12 @@ PAGE_TEMPLATE = "checklists/checklist"
 INDEX_TEMPLATE = "checklists/index"
 SERIES_TEMPLATE = "checklists/series"
 JSON_TEMPLATE = "checklists/index-json"
-# Renders a QR code's SVG: written through Pelican's writer like every page, so
-# that a plugin that renders pages on a second core can make half of them.
+# Renders a QR code's SVG, written through Pelican's writer like every page.
 QR_TEMPLATE = "checklists/qr-code"
 
 
 class ChecklistPagesGenerator(Generator):
     """Write each checklist's printable page, and the page that lists them."""
-
-    # Its pages may be rendered on the second core (plugins/build_speed).
-    writes_only_through_writer = True
 
     def generate_context(self) -> None:
         owners = _report_shared_ids(self.context.get("checklists", []))

@@ -10,6 +10,8 @@ Only ``url``: ``override_save_as`` would also change how Pelican writes the file
 
 from __future__ import annotations
 
+from pelican import signals
+
 
 def keep_urls(generators) -> None:
     # Every generator shares one context; it maps each source file read to its
@@ -19,3 +21,7 @@ def keep_urls(generators) -> None:
     for content in context.get("generated_content", {}).values():
         if content is not None and not hasattr(content, "override_url"):
             content.override_url = content.url
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(keep_urls)
