@@ -29,7 +29,8 @@ from .findings import (
     kind,
     read_source,
 )
-from .html_scan import Element, HtmlScan, scan_html
+from .html_scan import Element, HtmlScan
+from .markdown_scan import finished_scans
 from .source import (
     PLACEHOLDER,
     REVIEW_FIELD,
@@ -71,9 +72,8 @@ def check_content(content: Content, output_path: str, tags_in_use: list[str]) ->
     text = read_source(path)
     fields = header_fields(text)
     what = kind(content)
-    # The HTML of the post and of its summary, read once for every check.
-    body = scan_html(content.content or "")
-    summary = scan_html(content.metadata.get("summary") or "")
+    # The HTML of the post and of its summary, as the Markdown step saw it.
+    body, summary = finished_scans(content)
 
     _check_fields_written_once(path, fields)
     _check_review(path, fields, what)

@@ -43,6 +43,7 @@ from . import log_messages
 from .checks import check_content, check_series, drop_duplicates
 from .control_characters import DropControlCharactersExtension, control_characters
 from .findings import ERROR, WARNING, Problem, field_example, findings, read_source
+from .markdown_scan import ScanRecorderExtension, take_recordings
 from .source import OTHER_NAMES, field_line, header_fields
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ def initialize(pelican) -> None:
     extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
     if not any(isinstance(e, DropControlCharactersExtension) for e in extensions):
         extensions.append(DropControlCharactersExtension())
+    if not any(isinstance(e, ScanRecorderExtension) for e in extensions):
+        extensions.append(ScanRecorderExtension(settings["INTRASITE_LINK_REGEX"]))
     for name in POSITIVE_WHOLE_NUMBERS:
         value = settings[name]
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -300,6 +303,7 @@ def register() -> None:
     signals.page_generator_context.connect(read_other_names)
     signals.content_object_init.connect(normalize_metadata)
     signals.content_object_init.connect(report_control_characters)
+    signals.content_object_init.connect(take_recordings)
     signals.article_generator_pretaxonomy.connect(drop_duplicate_posts)
     signals.article_generator_finalized.connect(remember_posts)
     signals.page_generator_finalized.connect(remember_pages)

@@ -70,13 +70,18 @@ class HtmlScan:
 
 
 def scan_html(html: str) -> HtmlScan:
-    parser = _Scanner()
-    parser.feed(html)
-    parser.close()
-    return HtmlScan(parser.elements, parser.strings, parser.has_heading)
+    scanner = Scanner()
+    scanner.feed(html)
+    return scanner.scan()
 
 
-class _Scanner(HTMLParser):
+class Scanner(HTMLParser):
+    """Gather an HtmlScan from what the parser reads (``feed``), then ``scan()``.
+
+    plugins/content_checks/markdown_scan.py also calls the handlers itself, with
+    what the Markdown step already knows of a document.
+    """
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: list[Element] = []
@@ -123,10 +128,12 @@ class _Scanner(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._end_string()
 
-    def close(self) -> None:
-        super().close()
+    def scan(self) -> HtmlScan:
+        """Return what was read; the end of the HTML closes every open element."""
+        self.close()
         self._end_string()
         self._close(0)
+        return HtmlScan(self.elements, self.strings, self.has_heading)
 
     def _end_string(self) -> None:
         if self._pieces:

@@ -1,0 +1,395 @@
+"""What the content checks read in a post, recorded by the Markdown step that wrote it.
+
+The checks read a post's HTML and its summary's as an ``HtmlScan`` (html_scan.py):
+each element with its attributes and text, the words, the headings. Parsing every
+finished page again at the end of the build tokenizes it a second time, in Python,
+while the Markdown step held the same document as a tree. So the last
+treeprocessor to see that tree whole (``ScanRecorder``) records the calls that a
+parser of the HTML Markdown writes from it would make to ``Scanner``, and the
+checks replay them (``finished_scans``): the same HtmlScan, without a parse.
+
+What is not in the tree is scanned as HTML, in its place, by the same Scanner:
+
+- a top-level block that holds one of Markdown's placeholders (raw HTML the author
+  wrote, which Markdown keeps aside in its ``htmlStash``; an entity; a footnote's
+  back link), written and postprocessed as Markdown writes and postprocesses it;
+- each checklist's component, which the checklists plugin puts around the list
+  after the Markdown step (progress, buttons, the printable page's link).
+
+Pelican resolves ``{filename}`` and ``{static}`` addresses in the finished HTML
+(``Content._update_content``); ``_Links`` takes each one from the finished HTML.
+Whatever the replay cannot reproduce exactly (a checklist inside another, a post
+read from Pelican's content cache, a post ``make serve`` renders alone) is
+scanned from its finished HTML, as before.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from html import unescape
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.serializers import (
+    BOOLEAN_ATTRIBUTES,
+    HTML_EMPTY,
+    _escape_cdata,
+    to_html_string,
+)
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import STX
+from pelican.contents import Content
+
+from .findings import findings
+from .html_scan import HtmlScan, Scanner, scan_html
+
+# What a recording holds: the Scanner's calls, and where the finished HTML has
+# something the tree had not.
+START, END, TEXT, BREAK, HTML, CHECKLIST, CHECKLIST_END = range(7)
+Event = tuple
+# How the checklists plugin's Markdown step marks a checklist's list (its
+# recording.py finds it the same way): the plugin later wraps it in a component.
+CHECKLIST_CLASS = "checklist__fieldset"
+BOOLEAN = BOOLEAN_ATTRIBUTES["html"]
+# The attribute an address is in, at the end of the `markup` that Pelican's
+# link pattern matches before it: `<a class="x" href=`.
+ATTRIBUTE_NAME_RE = re.compile(r"([^\s\"'=<>/]+)\s*=\s*$")
+# Each converted document's recording, by the HTML Markdown wrote from it, until
+# the post or page it belongs to is made (``take_recordings``). By the HTML: the
+# YAML reader converts the summary before the body, Pelican's own after it, and
+# one HTML is one scan whichever document it came from. A module's, not the
+# extension's: the YAML reader converts with a deep copy of the extensions.
+RECORDED: dict[str, list[Event] | None] = {}
+
+
+class NotReplayableError(Exception):
+    """The finished HTML is not what the recording would replay."""
+
+
+class _PlaceholderError(Exception):
+    """A text holds a placeholder that only Markdown's postprocessors fill in."""
+
+
+class ScanRecorder(Treeprocessor):
+    """Record the Scanner's calls for the HTML Markdown writes from the tree."""
+
+    def __init__(self, md: Markdown, intrasite: re.Pattern) -> None:
+        super().__init__(md)
+        self.intrasite = intrasite
+        self.finisher: Postprocessor | None = None
+        self.recording: list[Event] | None = None
+        self.recorded = False
+
+    def run(self, root: etree.Element) -> None:
+        self.recorded = True
+        self.recording = None
+        if self.md.serializer is not to_html_string:
+            return  # XHTML: the checks scan the finished HTML
+        try:
+            self.recording = self._document(root)
+        except NotReplayableError:
+            pass
+
+    def _document(self, root: etree.Element) -> list[Event]:
+        events: list[Event] = []
+        # Markdown writes the root's children, stripped of white space at both ends.
+        if root.text and root.text.strip():
+            raise NotReplayableError
+        for block in root:
+            mark = len(events)
+            try:
+                self._element(block, events, in_checklist=False)
+                self._text(block.tail, events)
+            except _PlaceholderError:
+                del events[mark:]
+                if any(_is_checklist(element) for element in block.iter()):
+                    raise NotReplayableError from None
+                events.append((HTML, self._written(block)))
+        for index in (0, -1):
+            while events and events[index][0] in (TEXT, HTML):
+                kind, text = events[index]
+                text = text.lstrip() if index == 0 else text.rstrip()
+                if text:
+                    events[index] = (kind, text)
+                    break
+                del events[index]
+        return events
+
+    def _element(
+        self, element: etree.Element, events: list[Event], in_checklist: bool
+    ) -> None:
+        """Record ``element`` as Markdown's serializer writes it (markdown 3.x)."""
+        tag = element.tag
+        if tag is etree.Comment or tag is etree.ProcessingInstruction:
+            events.append((BREAK,))
+            return
+        if tag is None:
+            self._text(element.text, events)
+            for child in element:
+                self._element(child, events, in_checklist)
+                self._text(child.tail, events)
+            return
+        checklist = _is_checklist(element)
+        if checklist:
+            if in_checklist:
+                raise NotReplayableError
+            events.append((CHECKLIST,))
+        name = tag.lower()
+        attrs = []
+        link = False
+        # The serializer writes attributes sorted; the parser reads a boolean
+        # one (`checked`) and a bare one as None.
+        for key, value in sorted(element.items()):
+            if value is None or (key == value and key in BOOLEAN):
+                attrs.append((key.lower(), None))
+                continue
+            if STX in value:
+                raise _PlaceholderError
+            link = link or bool(self.intrasite.match(value))
+            attrs.append((key.lower(), _as_parsed(value)))
+        # A tag with an address Pelican may resolve: its HTML, for Pelican's pattern.
+        written = to_html_string(etree.Element(tag, element.attrib)) if link else None
+        events.append((START, name, attrs, written))
+        if name not in ("script", "style"):  # written as it is; the scan skips it
+            self._text(element.text, events)
+        for child in element:
+            self._element(child, events, in_checklist or checklist)
+            self._text(child.tail, events)
+        if name not in HTML_EMPTY:
+            events.append((END, name))
+        if checklist:
+            events.append((CHECKLIST_END,))
+
+    def _text(self, text: str | None, events: list[Event]) -> None:
+        if text:
+            if STX in text:
+                raise _PlaceholderError
+            events.append((TEXT, _as_parsed(text)))
+
+    def _written(self, block: etree.Element) -> str:
+        """Return ``block`` and its tail as HTML, as Markdown finishes it."""
+        wrapper = etree.Element("div")
+        wrapper.append(copy.deepcopy(block))
+        if "unescape" in self.md.treeprocessors:  # it runs after this one
+            self.md.treeprocessors["unescape"].run(wrapper)
+        html = to_html_string(wrapper)[len("<div>") : -len("</div>")]
+        for postprocessor in self.md.postprocessors:
+            if postprocessor is not self.finisher:
+                html = postprocessor.run(html)
+        return html
+
+
+class RecordingKeeper(Postprocessor):
+    """Keep the recording of the document just converted, by the HTML written."""
+
+    def __init__(self, md: Markdown, recorder: ScanRecorder) -> None:
+        super().__init__(md)
+        self.recorder = recorder
+
+    def run(self, text: str) -> str:
+        # `toc` runs the postprocessors on each heading's text too, before the
+        # recorder has run: those calls find nothing recorded.
+        if self.recorder.recorded:
+            RECORDED[text.strip()] = self.recorder.recording
+            self.recorder.recorded = False
+            self.recorder.recording = None
+        return text
+
+
+class ScanRecorderExtension(Extension):
+    def __init__(self, intrasite_link_regex: str, **kwargs: Any) -> None:
+        self.intrasite = re.compile(intrasite_link_regex)
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+        recorder = ScanRecorder(md, self.intrasite)
+        keeper = RecordingKeeper(md, recorder)
+        recorder.finisher = keeper
+        # 2: after `toc` (5), which gives headings their ids, and every other
+        # treeprocessor that changes what the page shows; before the checklists
+        # plugin's `checklists_records` (1), which adds copies of each checklist
+        # that its Pelican part takes out again, and `unescape` (0), which
+        # ``ScanRecorder._written`` runs itself where it matters.
+        md.treeprocessors.register(recorder, "content_checks_scan", 2)
+        # 0: last, after `checklists_records` (5): the HTML Pelican is given.
+        md.postprocessors.register(keeper, "content_checks_scan", 0)
+        md.registerExtension(self)
+
+
+def _is_checklist(element: etree.Element) -> bool:
+    return element.tag == "fieldset" and element.get("class") == CHECKLIST_CLASS
+
+
+def _as_parsed(text: str) -> str:
+    """Return ``text`` as a parser reads it from the HTML the serializer writes."""
+    return unescape(_escape_cdata(text)) if "&" in text else text
+
+
+# --- In Pelican ----------------------------------------------------------------------
+
+
+def take_recordings(content: Content) -> None:
+    """Keep the recordings of ``content``'s body and summary, as it is made."""
+    if RECORDED:
+        summary = content.metadata.get("summary")
+        findings.recordings[id(content)] = (
+            content,
+            RECORDED.get(content._content or "", None),
+            RECORDED.get(summary, None) if isinstance(summary, str) else None,
+            summary,
+        )
+        RECORDED.clear()
+
+
+def finished_scans(content: Content) -> tuple[HtmlScan, HtmlScan]:
+    """Return the scans of ``content``'s finished HTML and of its summary's."""
+    body = content.content or ""
+    summary = content.metadata.get("summary") or ""
+    kept = findings.recordings.get(id(content))
+    if kept is None or kept[0] is not content:
+        return scan_html(body), scan_html(summary)
+    _, body_events, summary_events, summary_written = kept
+    return (
+        _scan(content, body_events, content._content, body, True),
+        _scan(content, summary_events, summary_written, summary, False),
+    )
+
+
+def _scan(
+    content: Content,
+    events: list[Event] | None,
+    written: str | None,
+    finished: str,
+    components: bool,
+) -> HtmlScan:
+    if events is None or not written:
+        return scan_html(finished)
+    checklists = getattr(content, "checklists", None) if components else None
+    try:
+        return _Replay(_Links(content, written, finished)).replay(events, checklists)
+    except NotReplayableError:
+        return scan_html(finished)
+
+
+class _Replay(Scanner):
+    def __init__(self, links: _Links) -> None:
+        super().__init__()
+        self.links = links
+
+    def replay(self, events: list[Event], checklists: list | None) -> HtmlScan:
+        remaining = iter(checklists or ())
+        after = ""
+        for event in events:
+            kind = event[0]
+            if kind == TEXT:
+                self.handle_data(event[1])
+            elif kind == START:
+                _, name, attrs, written = event
+                if written is not None:
+                    attrs = self.links.resolved(attrs, written)
+                Scanner.handle_starttag(self, name, attrs)
+            elif kind == END:
+                self.handle_endtag(event[1])
+            elif kind == BREAK:
+                self.handle_comment("")
+            elif kind == HTML:
+                self._feed(event[1])
+            elif checklists is None:
+                continue  # a summary: its checklists stay as Markdown made them
+            elif kind == CHECKLIST:
+                # The component holds the list as the Markdown step made it.
+                checklist = next(remaining, None)
+                if checklist is None:
+                    raise NotReplayableError
+                before, found, after = checklist.component.partition(
+                    str(checklist.fieldset)
+                )
+                if not found:
+                    raise NotReplayableError
+                self._feed(before)
+            else:
+                self._feed(after)
+        if next(remaining, None) is not None:
+            raise NotReplayableError
+        self.links.check_all_used()
+        return self.scan()
+
+    def _feed(self, html: str) -> None:
+        self.feed(html)
+        if self.rawdata:  # the parser waits for more: this HTML ends mid-way
+            raise NotReplayableError
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = self.get_starttag_text() or ""
+        if self.links.intrasite.search(written):
+            attrs = self.links.resolved(attrs, written)
+        super().handle_starttag(tag, attrs)
+
+
+class _Links:
+    """The addresses Pelican resolved in a finished document, in order.
+
+    Pelican resolves an address with its own pattern (``Content.
+    _get_intrasite_link_regex``: one address per tag, in the attributes it
+    names, quoted) and changes nothing else (``_update_content``, Pelican 4.12).
+    Each match in the HTML before (``written``) is found in the HTML after
+    (``finished``) at the same place, shifted by what the earlier ones changed:
+    the address Pelican wrote ends at the quote. Resolving the address again
+    instead would log Pelican's warnings twice and attach a file twice.
+    """
+
+    def __init__(self, content: Content, written: str, finished: str) -> None:
+        self.pattern = content._get_intrasite_link_regex()
+        self.intrasite = re.compile(findings.settings["INTRASITE_LINK_REGEX"])
+        self.written = written
+        self.finished = finished
+        self.found: Iterator[tuple[re.Match, str]] | None = None
+
+    def resolved(
+        self, attrs: list[tuple[str, str | None]], written: str
+    ) -> list[tuple[str, str | None]]:
+        """Return ``attrs`` of the tag ``written`` with Pelican's address in it."""
+        match = self.pattern.search(written)
+        if match is None:
+            return attrs
+        if self.found is None:
+            self.found = self._matches()
+        found, address = next(self.found, (None, ""))
+        if found is None or found.group("markup", "path") != match.group(
+            "markup", "path"
+        ):
+            raise NotReplayableError
+        name = ATTRIBUTE_NAME_RE.search(match["markup"])[1].lower()  # type: ignore[index]
+        # The parser keeps an attribute's last value; Pelican's pattern finds the
+        # last address in a tag.
+        for index in range(len(attrs) - 1, -1, -1):
+            if attrs[index][0] == name:
+                return [*attrs[:index], (name, unescape(address)), *attrs[index + 1 :]]
+        raise NotReplayableError
+
+    def _matches(self) -> Iterator[tuple[re.Match, str]]:
+        written, finished = self.written, self.finished
+        at, shift = 0, 0  # where the finished HTML is `written[at:]`, shifted
+        for match in self.pattern.finditer(written):
+            start = match.start("path")
+            if written[at:start] != finished[at + shift : start + shift]:
+                raise NotReplayableError
+            end = finished.find(match["quote"], start + shift)
+            if end < 0:
+                raise NotReplayableError
+            yield match, finished[start + shift : end]
+            at, shift = match.end("path"), end - match.end("path")
+        if written[at:] != finished[at + shift :]:
+            raise NotReplayableError
+
+    def check_all_used(self) -> None:
+        """Fail unless the finished HTML is ``written`` with the addresses replayed."""
+        if self.found is None:
+            if self.written != self.finished:
+                raise NotReplayableError
+        elif next(self.found, None) is not None:
+            raise NotReplayableError
