@@ -39,12 +39,18 @@ from .source import (
     header_fields,
     lines_containing,
 )
-from .template_tags import find_template_tags, pelican_way, template_language
+from .template_tags import (
+    find_template_tags,
+    may_hold_template_tags,
+    pelican_way,
+    template_language,
+)
 
 # An intrasite link Pelican could not replace still starts with its indicator
 # (INTRASITE_LINK_REGEX: `{filename}`, or `|filename|` in older posts).
 UNRESOLVED_LINK_RE = re.compile(r"^[{|](?P<what>[^}|]*)[}|](?P<target>.*)$")
 FILE_INDICATORS = ("filename", "static", "attach")
+QUERY_OR_FRAGMENT_RE = re.compile(r"[?#]")
 
 
 class LineFinder:
@@ -208,8 +214,10 @@ def _check_summary_length(
 
 
 def _check_long_post(content: Article, body: HtmlScan, limit: int) -> None:
+    if body.has_heading:
+        return
     words = len(body.words())
-    if words > limit and not body.has_heading:
+    if words > limit:
         findings.add(
             content.source_path,
             None,
@@ -231,7 +239,7 @@ def _check_links(
         for element in scan.elements:
             if element.name == "img":
                 _check_image(content, element, output_path, lines)
-            else:
+            elif element.attrs:
                 _check_attributes(content, scan, element, output_path, lines)
 
 
@@ -243,13 +251,19 @@ def _check_attributes(
     lines: LineFinder,
 ) -> None:
     for attribute, value in element.attrs.items():
-        href = _as_written(value.strip())
+        stripped = value.strip()
+        link = element.name == "a" and attribute == "href"
+        # Any other attribute can only hold an address Pelican could not resolve,
+        # which starts with its indicator; most (classes, ids) hold none.
+        if not link and not stripped.startswith(("{", "|")):
+            continue
+        href = _as_written(stripped)
         unresolved = UNRESOLVED_LINK_RE.match(href)
         if find_template_tags(href):
             continue  # reported by _check_template_tags, quoted whole
         if unresolved:
             problem = _unresolved(content, href, unresolved, "link")
-        elif element.name == "a" and attribute == "href":
+        elif link:
             problem = _missing_page(content, href, output_path)
         else:
             continue
@@ -264,9 +278,9 @@ def _as_written(href: str) -> str:
     Pelican adds the query and fragment of such a link a second time:
     "{filename}x.md#part" is written "{filename}x.md#part#part".
     """
-    for index, character in enumerate(href):
-        if character in "?#" and href[:index].endswith(href[index:]):
-            return href[:index]
+    for mark in QUERY_OR_FRAGMENT_RE.finditer(href):
+        if href[: mark.start()].endswith(href[mark.start() :]):
+            return href[: mark.start()]
     return href
 
 
@@ -276,14 +290,16 @@ def _check_template_tags(
     """Report Jekyll's Liquid and Hugo's shortcodes, in addresses and text, not code."""
     for scan in scans:
         for element in scan.elements:
-            effect = (
-                "the image does not show"
-                if element.name == "img"
-                else "the link leads nowhere"
-            )
             for value in element.attrs.values():
                 for tag in find_template_tags(value):
+                    effect = (
+                        "the image does not show"
+                        if element.name == "img"
+                        else "the link leads nowhere"
+                    )
                     _report_template_tag(content, tag, lines, effect, in_link=True)
+        if not may_hold_template_tags("".join(scan.strings)):
+            continue
         code = {
             index
             for element in scan.elements

@@ -88,6 +88,7 @@ class Scanner(HTMLParser):
         self.strings: list[str] = []
         self.has_heading = False
         self._open: list[Element] = []
+        self._not_read = 0  # how many open elements hold text that is not read
         # The current stretch of text: the parser may hand it over in pieces.
         self._pieces: list[str] = []
 
@@ -102,6 +103,7 @@ class Scanner(HTMLParser):
             element.end = element.first
         else:
             self._open.append(element)
+            self._not_read += tag in NOT_READ
 
     def handle_endtag(self, tag: str) -> None:
         self._end_string()
@@ -111,7 +113,7 @@ class Scanner(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        if not any(element.name in NOT_READ for element in self._open):
+        if not self._not_read:
             self._pieces.append(data)
 
     # A comment, a declaration or a processing instruction ends a stretch of text
@@ -144,4 +146,5 @@ class Scanner(HTMLParser):
         """Close the open element at ``depth`` and every element inside it."""
         for element in self._open[depth:]:
             element.end = len(self.strings)
+            self._not_read -= element.name in NOT_READ
         del self._open[depth:]

@@ -25,11 +25,14 @@ scanned from its finished HTML, as before.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import functools
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -89,10 +92,8 @@ class ScanRecorder(Treeprocessor):
         self.recording = None
         if self.md.serializer is not to_html_string:
             return  # XHTML: the checks scan the finished HTML
-        try:
+        with contextlib.suppress(NotReplayableError):
             self.recording = self._document(root)
-        except NotReplayableError:
-            pass
 
     def _document(self, root: etree.Element) -> list[Event]:
         events: list[Event] = []
@@ -238,8 +239,8 @@ def take_recordings(content: Content) -> None:
         summary = content.metadata.get("summary")
         findings.recordings[id(content)] = (
             content,
-            RECORDED.get(content._content or "", None),
-            RECORDED.get(summary, None) if isinstance(summary, str) else None,
+            RECORDED.get(content._content or ""),
+            RECORDED.get(summary) if isinstance(summary, str) else None,
             summary,
         )
         RECORDED.clear()
@@ -276,58 +277,118 @@ def _scan(
 
 
 class _Replay(Scanner):
+    """Make the Scanner's calls a recording holds, and those of the HTML it names."""
+
     def __init__(self, links: _Links) -> None:
         super().__init__()
         self.links = links
 
     def replay(self, events: list[Event], checklists: list | None) -> HtmlScan:
-        remaining = iter(checklists or ())
-        after = ""
+        self.checklists = checklists
+        self.remaining = iter(checklists or ())
+        self.after = ""
+        self._play(events)
+        if next(self.remaining, None) is not None:
+            raise NotReplayableError
+        self.links.check_all_used()
+        return self.scan()
+
+    def _play(self, events: Iterable[Event]) -> None:
         for event in events:
             kind = event[0]
             if kind == TEXT:
                 self.handle_data(event[1])
             elif kind == START:
                 _, name, attrs, written = event
-                if written is not None:
+                if written is not None and self.links.intrasite.search(written):
                     attrs = self.links.resolved(attrs, written)
-                Scanner.handle_starttag(self, name, attrs)
+                self.handle_starttag(name, attrs)
             elif kind == END:
                 self.handle_endtag(event[1])
             elif kind == BREAK:
                 self.handle_comment("")
             elif kind == HTML:
-                self._feed(event[1])
-            elif checklists is None:
+                self._play(html_events(event[1]))
+            elif self.checklists is None:
                 continue  # a summary: its checklists stay as Markdown made them
             elif kind == CHECKLIST:
                 # The component holds the list as the Markdown step made it.
-                checklist = next(remaining, None)
+                checklist = next(self.remaining, None)
                 if checklist is None:
                     raise NotReplayableError
-                before, found, after = checklist.component.partition(
+                before, found, self.after = checklist.component.partition(
                     str(checklist.fieldset)
                 )
                 if not found:
                     raise NotReplayableError
-                self._feed(before)
+                self._play(html_events(before))
             else:
-                self._feed(after)
-        if next(remaining, None) is not None:
-            raise NotReplayableError
-        self.links.check_all_used()
-        return self.scan()
+                self._play(html_events(self.after))
 
-    def _feed(self, html: str) -> None:
-        self.feed(html)
-        if self.rawdata:  # the parser waits for more: this HTML ends mid-way
-            raise NotReplayableError
+
+def html_events(html: str) -> tuple[Event, ...]:
+    """Return the parser's calls for ``html``, a whole piece of a document.
+
+    Line by line where each line is whole (no tag, comment or script across two
+    lines), each line's calls made once per build: a checklist's component
+    repeats most of its lines on every post.
+    """
+    events: list[Event] = []
+    for line in html.splitlines(keepends=True):
+        found = _line_events(line)
+        if found is None:
+            break
+        events += found
+    else:
+        return tuple(events)
+    found = _whole_events(html)
+    if found is None:
+        raise NotReplayableError  # the parser waits for more: it ends mid-way
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_events(line: str) -> tuple[Event, ...] | None:
+    return _whole_events(line)
+
+
+def _whole_events(html: str) -> tuple[Event, ...] | None:
+    """Return the parser's calls for ``html``; None unless it reads it to the end."""
+    tokens = _Tokens()
+    tokens.feed(html)
+    if tokens.rawdata or tokens.cdata_elem:
+        return None
+    return tuple(tokens.calls)
+
+
+class _Tokens(HTMLParser):
+    """Record the calls the parser makes, as events (with each tag's HTML)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.calls: list[Event] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        written = self.get_starttag_text() or ""
-        if self.links.intrasite.search(written):
-            attrs = self.links.resolved(attrs, written)
-        super().handle_starttag(tag, attrs)
+        self.calls.append((START, tag, attrs, self.get_starttag_text()))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.calls.append((END, tag))
+
+    def handle_data(self, data: str) -> None:
+        self.calls.append((TEXT, data))
+
+    # A comment, a declaration or a processing instruction ends a stretch of text.
+    def handle_comment(self, data: str) -> None:
+        self.calls.append((BREAK,))
+
+    def handle_decl(self, decl: str) -> None:
+        self.calls.append((BREAK,))
+
+    def handle_pi(self, data: str) -> None:
+        self.calls.append((BREAK,))
+
+    def unknown_decl(self, data: str) -> None:
+        self.calls.append((BREAK,))
 
 
 class _Links:

@@ -49,7 +49,14 @@ Convert = Callable[[list[str], dict[str, str]], str | None]
 
 def find_template_tags(text: str) -> list[str]:
     """Return every Liquid tag or output and shortcode in ``text``, in order."""
+    if not may_hold_template_tags(text):
+        return []
     return [match[0] for match in TEMPLATE_TAG_RE.finditer(text)]
+
+
+def may_hold_template_tags(text: str) -> bool:
+    """Return False when ``text`` cannot hold a tag: each has a brace or a bracket."""
+    return "{" in text or "[" in text
 
 
 def template_language(tag: str) -> str:

@@ -32,23 +32,24 @@ def compare_scans(_pelican) -> None:
     # As Pelican loads the plugin (PLUGIN_PATHS), not as tests import it.
     markdown_scan = importlib.import_module("content_checks.markdown_scan")
     findings = importlib.import_module("content_checks.findings").findings
-    for content in [*findings.articles, *findings.pages]:
-        body = content.content or ""
-        summary = content.metadata.get("summary") or ""
-        scanned: list[str] = []
-        scan_html = markdown_scan.scan_html
+    scan_html = markdown_scan.scan_html
+    scanned: list[str] = []
 
-        def counting_scan(html: str, scanned: list[str] = scanned) -> object:
-            scanned.append(html)
-            return scan_html(html)
+    def scan_and_count(html: str) -> object:
+        scanned.append(html)
+        return scan_html(html)
 
-        markdown_scan.scan_html = counting_scan
-        try:
+    markdown_scan.scan_html = scan_and_count
+    try:
+        for content in [*findings.articles, *findings.pages]:
+            body = content.content or ""
+            summary = content.metadata.get("summary") or ""
+            scanned.clear()
             read = markdown_scan.finished_scans(content)
-        finally:
-            markdown_scan.scan_html = scan_html
-        same = read == (scan_html(body), scan_html(summary))
-        compared.append((Path(content.source_path).name, same, body in scanned))
+            same = read == (scan_html(body), scan_html(summary))
+            compared.append((Path(content.source_path).name, same, body in scanned))
+    finally:
+        markdown_scan.scan_html = scan_html
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,9 @@ def comparisons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bool]:
         shutil.copy(post, content / "posts" / post.name)
     settings = site_settings(content, root / "output")
     # The search index is no part of what the checks read.
-    settings["PLUGINS"] = [name for name in settings["PLUGINS"] if name != "search_index"]
+    settings["PLUGINS"] = [
+        name for name in settings["PLUGINS"] if name != "search_index"
+    ]
     compared.clear()
     signals.finalized.connect(compare_scans)
     try:
