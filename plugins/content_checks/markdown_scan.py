@@ -17,7 +17,7 @@ What is not in the tree is scanned as HTML, in its place, by the same Scanner:
   after the Markdown step (progress, buttons, the printable page's link).
 
 Pelican resolves ``{filename}`` and ``{static}`` addresses in the finished HTML
-(``Content._update_content``); ``_Links`` takes each one from the finished HTML.
+(``Content._update_content``); ``Links`` takes each one from the finished HTML.
 Whatever the replay cannot reproduce exactly (a checklist inside another, a post
 read from Pelican's content cache, a post ``make serve`` renders alone) is
 scanned from its finished HTML, as before.
@@ -31,6 +31,7 @@ import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
@@ -233,15 +234,26 @@ def _as_parsed(text: str) -> str:
 # --- In Pelican ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Recordings:
+    """What the Markdown step recorded of one post or page, and the HTML it wrote."""
+
+    content: Content
+    body: list[Event] | None
+    summary: list[Event] | None
+    body_html: str
+    summary_html: str | None
+
+
 def take_recordings(content: Content) -> None:
     """Keep the recordings of ``content``'s body and summary, as it is made."""
     if RECORDED:
+        body = content._content or ""
         summary = content.metadata.get("summary")
-        findings.recordings[id(content)] = (
-            content,
-            RECORDED.get(content._content or ""),
-            RECORDED.get(summary) if isinstance(summary, str) else None,
-            summary,
+        if not isinstance(summary, str):
+            summary = None
+        findings.recordings[id(content)] = Recordings(
+            content, RECORDED.get(body), RECORDED.get(summary or ""), body, summary
         )
         RECORDED.clear()
 
@@ -251,12 +263,18 @@ def finished_scans(content: Content) -> tuple[HtmlScan, HtmlScan]:
     body = content.content or ""
     summary = content.metadata.get("summary") or ""
     kept = findings.recordings.get(id(content))
-    if kept is None or kept[0] is not content:
+    if kept is None or kept.content is not content:
         return scan_html(body), scan_html(summary)
-    _, body_events, summary_events, summary_written = kept
+    checklists = getattr(content, "checklists", None)
+    # Only the checklists plugin changes the body Markdown wrote (each checklist
+    # becomes its component, each problem's record goes); Pelican resolves the
+    # links of what it is then.
+    unchanged = checklists is not None or content._content == kept.body_html
+    body_events = kept.body if unchanged else None
     return (
-        _scan(content, body_events, content._content, body, True),
-        _scan(content, summary_events, summary_written, summary, False),
+        _scan(content, body_events, content._content, body, checklists or []),
+        # A summary's checklists stay as the Markdown step made them.
+        _scan(content, kept.summary, kept.summary_html, summary, None),
     )
 
 
@@ -265,21 +283,36 @@ def _scan(
     events: list[Event] | None,
     written: str | None,
     finished: str,
-    components: bool,
+    checklists: list | None,
 ) -> HtmlScan:
+    """Replay ``events``, or scan ``finished`` when they are not what it holds."""
     if events is None or not written:
         return scan_html(finished)
-    checklists = getattr(content, "checklists", None) if components else None
+    links = Links(
+        content._get_intrasite_link_regex(),
+        re.compile(content.settings["INTRASITE_LINK_REGEX"]),
+        written,
+        finished,
+    )
     try:
-        return _Replay(_Links(content, written, finished)).replay(events, checklists)
+        return replayed(events, links, checklists)
     except NotReplayableError:
         return scan_html(finished)
+
+
+def replayed(events: list[Event], links: Links, checklists: list | None) -> HtmlScan:
+    """Return the scan of the finished HTML, from the recording of the HTML written.
+
+    ``checklists`` (None for a summary) are the checklists the plugin made of it.
+    Raise NotReplayableError where the scan would differ.
+    """
+    return _Replay(links).replay(events, checklists)
 
 
 class _Replay(Scanner):
     """Make the Scanner's calls a recording holds, and those of the HTML it names."""
 
-    def __init__(self, links: _Links) -> None:
+    def __init__(self, links: Links) -> None:
         super().__init__()
         self.links = links
 
@@ -310,7 +343,7 @@ class _Replay(Scanner):
             elif kind == HTML:
                 self._play(html_events(event[1]))
             elif self.checklists is None:
-                continue  # a summary: its checklists stay as Markdown made them
+                continue  # a summary's
             elif kind == CHECKLIST:
                 # The component holds the list as the Markdown step made it.
                 checklist = next(self.remaining, None)
@@ -391,7 +424,7 @@ class _Tokens(HTMLParser):
         self.calls.append((BREAK,))
 
 
-class _Links:
+class Links:
     """The addresses Pelican resolved in a finished document, in order.
 
     Pelican resolves an address with its own pattern (``Content.
@@ -403,9 +436,11 @@ class _Links:
     instead would log Pelican's warnings twice and attach a file twice.
     """
 
-    def __init__(self, content: Content, written: str, finished: str) -> None:
-        self.pattern = content._get_intrasite_link_regex()
-        self.intrasite = re.compile(findings.settings["INTRASITE_LINK_REGEX"])
+    def __init__(
+        self, pattern: re.Pattern, intrasite: re.Pattern, written: str, finished: str
+    ) -> None:
+        self.pattern = pattern  # Pelican's, for the tag an address is in
+        self.intrasite = intrasite  # the setting, for the address alone
         self.written = written
         self.finished = finished
         self.found: Iterator[tuple[re.Match, str]] | None = None
