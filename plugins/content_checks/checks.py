@@ -254,7 +254,7 @@ def _check_attributes(
         stripped = value.strip()
         link = element.name == "a" and attribute == "href"
         # Any other attribute can only hold an address Pelican could not resolve,
-        # which starts with its indicator; most (classes, ids) hold none.
+        # which starts with its indicator (UNRESOLVED_LINK_RE); most hold none.
         if not link and not stripped.startswith(("{", "|")):
             continue
         href = _as_written(stripped)

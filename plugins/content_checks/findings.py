@@ -53,10 +53,9 @@ class Findings:
         self.articles: list[Article] = []
         self.pages: list[Content] = []
         self.context: dict[str, Any] = {}
-        # What the Markdown step recorded of each post's and page's body and
-        # summary, by id (markdown_scan.py): the content, the two recordings, and
-        # the summary's HTML as Markdown wrote it.
-        self.recordings: dict[int, tuple] = {}
+        # What the Markdown step recorded of each post and page, by its id
+        # (markdown_scan.Recordings).
+        self.recordings: dict[int, Any] = {}
         self.started = False  # a build is under way
         self.reported = False  # its summary has been printed
 

@@ -227,7 +227,12 @@ def _is_checklist(element: etree.Element) -> bool:
 
 
 def _as_parsed(text: str) -> str:
-    """Return ``text`` as a parser reads it from the HTML the serializer writes."""
+    """Return ``text`` as a parser reads it from the HTML the serializer writes.
+
+    With the serializer's own escaping (markdown's ``_escape_cdata``, which
+    leaves what already reads as an entity as it is), so that the parser's
+    unescaping gives back what it gives from the page.
+    """
     return unescape(_escape_cdata(text)) if "&" in text else text
 
 
