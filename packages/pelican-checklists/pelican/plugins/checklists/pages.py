@@ -11,7 +11,6 @@ id another one already has is reported, and the oldest keeps the id.
 from __future__ import annotations
 
 import functools
-import io
 import json
 import logging
 import re
@@ -125,9 +124,42 @@ def qr_svg(address: str) -> Markup:
     12 s for a site of 1,000 checklists), and any mask scans.
     """
     code = segno.make(address, error="m", micro=False, mask=2)
-    svg = io.BytesIO()
-    code.save(svg, kind="svg", xmldecl=False, border=2, omitsize=True)
-    return Markup(svg.getvalue().decode())
+    return Markup(_svg_of(code.matrix))
+
+
+# A run of dark modules in a row of segno's matrix (a bytearray of 0 and 1).
+DARK_RUN_RE = re.compile(rb"\x01+")
+# Light modules around the code, in modules: segno's default is the standard's
+# 4; 2 is what readers need on paper, where the sheet around it is blank.
+QR_BORDER = 2
+
+
+def _svg_of(matrix: tuple[bytearray, ...]) -> str:
+    """Return the SVG document segno writes of ``matrix``, byte for byte.
+
+    That is ``save(kind="svg", xmldecl=False, border=2, omitsize=True)``: each
+    run of dark modules is a stroke one module wide, the pen moving from the end
+    of one to the start of the next. Written here from the runs a regex finds,
+    it takes a sixth of the time of segno's writer, which serves every option
+    and colour (0.9 ms a code, a second for a site of 1,000 checklists).
+    """
+    strokes = []
+    pen_x = pen_row = None
+    for row_number, row in enumerate(matrix):
+        for run in DARK_RUN_RE.finditer(row):
+            start, end = run.span()
+            if pen_row is None:  # the middle of the first row's modules
+                strokes.append(f"M{start + QR_BORDER} {row_number + QR_BORDER + 0.5}")
+            else:
+                strokes.append(f"m{start - pen_x} {row_number - pen_row}")
+            strokes.append(f"h{end - start}")
+            pen_x, pen_row = end, row_number
+    size = len(matrix) + 2 * QR_BORDER
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+        f'class="segno"><path class="qrline" stroke="#000" d="{"".join(strokes)}"/>'
+        "</svg>\n"
+    )
 
 
 def _progress_index_of(
