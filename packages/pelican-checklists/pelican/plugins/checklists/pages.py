@@ -15,7 +15,6 @@ import json
 import logging
 import re
 from collections import defaultdict
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import segno
@@ -66,7 +65,7 @@ class ChecklistPagesGenerator(Generator):
                 self.context,
                 relative_urls=relative_urls,
                 url=checklist.url,
-                checklist=replace(checklist, fieldset=_as_on_its_post(checklist)),
+                checklist=checklist,
                 sheet=True,
                 # The page a progress link leads to (share.js).
                 own_page=True,
@@ -84,10 +83,7 @@ class ChecklistPagesGenerator(Generator):
                 relative_urls=relative_urls,
                 url=url,
                 series_name=name,
-                checklists=[
-                    replace(checklist, fieldset=_as_on_its_post(checklist))
-                    for checklist in checklists
-                ],
+                checklists=checklists,
                 sheet=True,
             )
         save_as = self.settings["CHECKLISTS_JSON_SAVE_AS"]
@@ -215,13 +211,6 @@ def _by_series(
 def _oldest_first(checklist: Checklist) -> tuple:
     date = getattr(checklist.source, "date", None)
     return (date is None, date.timestamp() if date else 0, checklist.source.source_path)
-
-
-def _as_on_its_post(checklist: Checklist) -> Markup:
-    """Return the checklist's fieldset as on its post, links resolved by Pelican."""
-    return Markup(
-        checklist.resolved(checklist.fieldset, checklist.source.get_siteurl())
-    )
 
 
 def _report_shared_ids(checklists: list[Checklist]) -> list[Checklist]:
