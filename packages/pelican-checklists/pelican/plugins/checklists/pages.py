@@ -125,8 +125,8 @@ def qr_svg(address: str) -> Markup:
 
 # A run of dark modules in a row of segno's matrix (a bytearray of 0 and 1).
 DARK_RUN_RE = re.compile(rb"\x01+")
-# Light modules around the code, in modules: segno's default is the standard's
-# 4; 2 is what readers need on paper, where the sheet around it is blank.
+# The light margin around the code, in modules, as the codes have always had
+# (segno's default is the standard's 4).
 QR_BORDER = 2
 
 
@@ -136,15 +136,15 @@ def _svg_of(matrix: tuple[bytearray, ...]) -> str:
     That is ``save(kind="svg", xmldecl=False, border=2, omitsize=True)``: each
     run of dark modules is a stroke one module wide, the pen moving from the end
     of one to the start of the next. Written here from the runs a regex finds,
-    it takes a sixth of the time of segno's writer, which serves every option
-    and colour (0.9 ms a code, a second for a site of 1,000 checklists).
+    it takes 0.26 ms a code, where segno's writer, which serves every option
+    and colour, takes 0.7 ms (measured on 1,000 addresses).
     """
     strokes = []
     pen_x = pen_row = None
     for row_number, row in enumerate(matrix):
         for run in DARK_RUN_RE.finditer(row):
             start, end = run.span()
-            if pen_row is None:  # the middle of the first row's modules
+            if pen_row is None:  # absolute; a stroke runs along the middle of its row
                 strokes.append(f"M{start + QR_BORDER} {row_number + QR_BORDER + 0.5}")
             else:
                 strokes.append(f"m{start - pen_x} {row_number - pen_row}")
