@@ -95,7 +95,7 @@ class Checklist:
     component: str = ""
     # The fieldset resolved for a page of its own, by that page's address.
     _fieldsets_on_pages: dict[str, Markup] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
 
     @property
