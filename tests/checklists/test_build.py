@@ -12,13 +12,17 @@
 from __future__ import annotations
 
 import gzip
+import io
 import logging
 import re
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import segno
 from bs4 import BeautifulSoup, Tag
+from pelican.plugins.checklists import theme
+from pelican.plugins.checklists.pages import qr_svg
 
 from tests.builds import ROOT, build_fixture, make
 from tests.conftest import Build
@@ -232,6 +236,50 @@ def test_the_printable_page_shares_the_posts_ticks(fixture_site: Path) -> None:
         "here or print it on one sheet."
     )
     assert page.title.get_text().startswith("Pack your bag (printable checklist)")
+
+
+def test_a_qr_code_is_the_svg_segno_writes() -> None:
+    """The plugin writes a code's SVG itself, faster: the same bytes as segno."""
+    # Codes of many sizes (versions), from addresses short and long, not all ASCII.
+    addresses = [
+        "https://example.org/checklists/" + "step-é-" * repeats
+        for repeats in range(0, 160, 3)
+    ]
+    versions = set()
+    for address in addresses:
+        code = segno.make(address, error="m", micro=False, mask=2)
+        versions.add(code.version)
+        written = io.BytesIO()
+        code.save(written, kind="svg", xmldecl=False, border=2, omitsize=True)
+        assert qr_svg(address) == written.getvalue().decode(), address
+    assert len(versions) > 20
+
+
+def test_pages_written_with_their_assets_are_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a page whose template did not include checklists/assets.html is read.
+
+    The theme's posts and pages, and the plugin's own pages, include it; other
+    pages are read back, to add it where they show a checklist.
+    """
+    read_back = []
+
+    class RecordingPath(type(Path())):
+        def read_text(self, *args, **kwargs) -> str:
+            read_back.append(self.relative_to(tmp_path).as_posix())
+            return super().read_text(*args, **kwargs)
+
+    monkeypatch.setattr(theme, "Path", RecordingPath)
+    build_fixture(FIXTURES / "site", tmp_path)
+    shows_a_checklist = {
+        page.relative_to(tmp_path).as_posix()
+        for page in tmp_path.rglob("*.html")
+        if 'data-module="checklist"' in page.read_text(encoding="utf-8")
+    }
+    assert len(shows_a_checklist) > 20
+    assert not shows_a_checklist & set(read_back)
+    assert "index.html" in read_back  # a list of posts: the theme adds none there
 
 
 def test_titles_and_ids_from_pins_and_posts(fixture_site: Path) -> None:

@@ -29,7 +29,7 @@ page itself shows the problem where the checklist would be.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jinja2 import Template
 from markupsafe import Markup
@@ -93,10 +93,30 @@ class Checklist:
     # component on the post that it replaces.
     plain: str
     component: str = ""
+    # The fieldset resolved for a page of its own, by that page's address.
+    _fieldsets_on_pages: dict[str, Markup] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def item_count(self) -> int:
         return len(self.items)
+
+    @property
+    def fieldset_on_page(self) -> Markup:
+        """Return the fieldset as on its post, for a page of its own.
+
+        On its post, Pelican resolves the fieldset's links with the rest of the
+        post; on a printable or series page, they are resolved here, for the
+        address of the page being written (``get_siteurl``, as ``content`` is),
+        once for each address: a printable page and its series' page share it.
+        """
+        siteurl = self.source.get_siteurl()
+        if siteurl not in self._fieldsets_on_pages:
+            self._fieldsets_on_pages[siteurl] = Markup(
+                self.resolved(self.fieldset, siteurl)
+            )
+        return self._fieldsets_on_pages[siteurl]
 
     def resolved(self, html: str, siteurl: str) -> str:
         """Return ``html`` of this checklist with its links resolved as in its post.

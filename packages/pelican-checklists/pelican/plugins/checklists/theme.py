@@ -12,7 +12,14 @@ import re
 from functools import partial
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, Template
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    Template,
+    pass_context,
+)
+from jinja2.runtime import Context
 from pelican.generators import Generator
 
 log = logging.getLogger(__name__)
@@ -41,6 +48,7 @@ def fit_theme(generator: Generator) -> None:
     generator.env.globals.setdefault(
         "asset_url", partial(static_url, generator.settings)
     )
+    generator.env.globals["checklists_assets_included"] = HEAD_ASSETS.included
 
 
 def static_url(settings: dict, path: str) -> str:
@@ -53,23 +61,41 @@ class HeadAssets:
 
     A theme's templates know nothing of the plugin, so once a page is written,
     the plugin adds what a checklist loads (its styles and its script) at the
-    end of its ``<head>`` if the page shows a checklist (a post, a page, its
-    printable page, a list of summaries) and does not load them yet. A theme
-    that wants them elsewhere includes ``checklists/assets.html`` itself; one
-    that loads its own overrides that template with an empty file.
+    end of its ``<head>`` if the page shows a checklist (a post, a page, a list
+    of summaries) and does not load them yet. A theme that wants them elsewhere
+    includes ``checklists/assets.html`` itself; one that loads its own overrides
+    that template with an empty file. The plugin's own pages include it in the
+    theme's ``head`` block (Pelican's name for what is in ``<head>``).
+
+    A page whose template included it is not read back: ``assets.html`` says so
+    as it renders (``included``), and only a page written without it is read.
     """
 
     def __init__(self) -> None:
         self.template: Template | None = None
+        # The page (its ``output_file``) being written with the assets in it.
+        self.included_in: str | None = None
+
+    @pass_context
+    def included(self, context: Context) -> str:
+        """Note that the page being written includes the assets; return nothing."""
+        self.included_in = context.get("output_file")
+        return ""
 
     def add(self, path: str, context: dict) -> None:
-        if self.template is None or not path.endswith(".html"):
+        included_in, self.included_in = self.included_in, None
+        if (
+            self.template is None
+            or not path.endswith(".html")
+            or (included_in is not None and included_in == context.get("output_file"))
+        ):
             return
         page = Path(path)
         html = page.read_text(encoding="utf-8")
         if MODULE_ATTRIBUTE not in html:
             return
         assets = self.template.render(context).strip()
+        self.included_in = None  # rendered here, not by the page's template
         if not assets or assets in html:
             return
         end = HEAD_END_RE.search(html)
