@@ -73,7 +73,7 @@ def main(argv: list[str]) -> None:
                 server.server_close()
                 preview.close()
                 os.execv(sys.executable, [sys.executable, "-m", __package__, *argv])
-            fast = preview.render_edited_posts(str(path) for path in paths)
+            fast = preview.render_edited(str(path) for path in paths)
             if fast:
                 hub.publish("changed", {"paths": list(fast)})
             hub.tell(report(preview.settle(paths), "Rebuilt"), settled=True)
