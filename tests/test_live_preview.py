@@ -220,3 +220,25 @@ def test_sync_writes_changed_files_and_deletes_stale_ones(tmp_path: Path):
         if path.is_file()
     } == {"same.html": "a", "new/page.html": "b", "kept.html": "old", ".git/HEAD": "x"}
     assert not (output / "old").exists()
+
+
+def test_a_save_while_a_settle_runs_shows_at_once(site: Site, tmp_path: Path):
+    """Saved while a build runs: rendered at once, kept by its sync, then settled."""
+    output = site.preview.output
+    page = "posts/informational-interviews-asking/index.html"
+    during: list[tuple[str, ...]] = []
+
+    def save_meanwhile() -> None:
+        if not during:  # the build has read every post and writes its first page
+            edited = site.edit(ASKING, "Go in to learn.", "Go in to listen.")
+            during.append(site.preview.render_edited([edited]))
+
+    started = site.edit(THANKS, "Tags: ", "Tags: gratitude, ")
+    update = site.preview.settle([started], between=save_meanwhile)
+
+    assert during and page in during[0]
+    assert page not in update.changed, "the build's older page replaced the new one"
+    assert "Go in to listen." in (output / page).read_text()
+    update = site.preview.settle([site.root / ASKING])
+    assert update.problems == ()
+    assert differences(output, site.clean_build(tmp_path / "clean")) == []

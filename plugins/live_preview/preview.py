@@ -12,7 +12,12 @@ Two paths, and the map that joins them (see also ``__init__.py``):
   whose header is as the last build read it but for its title (``Summary:``
   written in it, and a post's ``Date:``, as the content checks require), its own
   page and its checklists' printable pages are rendered at once from the last
-  build's state, before the settle that always follows.
+  build's state, before the settle that always follows. Also while a settle
+  runs: ``settle``'s ``between`` is called in the build's own thread each time it
+  has written a page, and the fast path reads the last finished build's state,
+  which the running one does not touch. What it renders then is newer than what
+  the running build read: that build's sync leaves it, and the settle that
+  follows, with the new sources, makes it exact.
 
 The map, kept small on purpose: ``BODY_ATTRIBUTES`` and ``OWN_PAGE_FIELDS`` say
 what of a post's file reaches its own page and its printable pages;
@@ -37,7 +42,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,9 +190,15 @@ def _same_bytes(one: Path, two: Path) -> bool:
 class _Build:
     """What one Pelican run made, heard through its signals."""
 
-    def __init__(self) -> None:
+    def __init__(self, between: Callable[[], None] | None) -> None:
         self.generators: list = []
         self.problems: tuple[Problem, ...] = ()
+        self.between = between
+
+    def page_written(self, _path: str, context: dict) -> None:
+        del context
+        if self.between is not None:
+            self.between()
 
     def remember_generators(self, generators) -> None:
         self.generators = list(generators)
@@ -199,11 +210,13 @@ class _Build:
     def listening(self) -> Iterator[None]:
         reported = blinker.signal("content_checks_reported")
         signals.all_generators_finalized.connect(self.remember_generators)
+        signals.content_written.connect(self.page_written)
         reported.connect(self.remember_problems)
         try:
             yield
         finally:
             signals.all_generators_finalized.disconnect(self.remember_generators)
+            signals.content_written.disconnect(self.page_written)
             reported.disconnect(self.remember_problems)
 
 
@@ -218,6 +231,9 @@ class Preview:
         self.work = self.output.parent / f".{self.output.name}.preview"
         self.staging = self.work / "site"
         self.cache = self.work / "cache"
+        # Where the fast path renders, before a file moves into the output: not
+        # the staging folder, which a running build writes.
+        self.scratch = self.work / "fast"
         # A folder left by a server that was killed may hold a content cache
         # read with other settings.
         self.close()
@@ -227,6 +243,8 @@ class Preview:
         self.headers: dict[str, tuple] = {}
         self.contents: dict[str, Content] = {}
         self.generators: list[Generator] = []
+        # What the fast path wrote since the running (or last) build began.
+        self.rendered: set[str] = set()
 
     def settings(self) -> dict:
         return read_settings(
@@ -246,11 +264,27 @@ class Preview:
 
     # --- the always-correct path ------------------------------------------------
 
-    def settle(self, changed: Iterable[str | Path]) -> Update:
-        """Build the site again after ``changed`` files changed; sync the output."""
+    def settle(
+        self, changed: Iterable[str | Path], between: Callable[[], None] | None = None
+    ) -> Update:
+        """Build the site again after ``changed`` files changed; sync the output.
+
+        ``between`` is called each time the build has written a page: the
+        fast path may render (``render_edited``) in it what was saved since.
+        """
         started = time.perf_counter()
+        changed = [Path(path) for path in changed]
         shutil.rmtree(self.staging, ignore_errors=True)
-        build = _Build()
+        self.rendered = set()
+        # The headers as they are before the build reads them: a file saved
+        # while it runs then differs from them, and the fast path, comparing,
+        # renders from the new file what it must, never from an older header.
+        headers = {
+            path: header_of(path)
+            for path in {*self.contents, *map(os.path.abspath, changed)}
+            if os.path.isfile(path)
+        }
+        build = _Build(between)
         settings = self.settings()
         content = Path(settings["PATH"]).resolve()
         if not all(Path(path).resolve().is_relative_to(content) for path in changed):
@@ -280,7 +314,8 @@ class Preview:
             os.path.abspath(content.source_path): outputs_of(content)
             for content in contents
         }
-        keep = set().union(
+        # What the fast path rendered meanwhile is newer than what the build read.
+        keep = self.rendered.union(
             *(self.outputs_by_source.get(path, set()) for path in broken)
         )
         changed = sync(self.staging, self.output, keep, settings["OUTPUT_RETENTION"])
@@ -295,8 +330,12 @@ class Preview:
             for content in contents
             if content.save_as
         }
+        # Read now only for a post or page neither known nor saved before the
+        # build (the first build: the watcher starts after it).
         self.headers = {
-            path: header_of(path) for path in self.contents if os.path.isfile(path)
+            path: headers[path] if path in headers else header_of(path)
+            for path in self.contents
+            if os.path.isfile(path)
         }
         return Update(tuple(changed), errors, time.perf_counter() - started)
 
@@ -357,7 +396,7 @@ class Preview:
             if page is None:
                 break
             files = [page.save_as]
-            writer = Writer(str(self.staging), settings=generator.settings)
+            writer = Writer(str(self.scratch), settings=generator.settings)
             # As the generators write (Pelican 4.12), but heard by no plugin:
             # this is no build (the settle that follows is), and a plugin's
             # state is that of the last build.
@@ -369,8 +408,9 @@ class Preview:
                         files.append(checklist.save_as)
             for file in files:
                 (self.output / file).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(self.staging / file, self.output / file)
+                os.replace(self.scratch / file, self.output / file)
             written += files
+        self.rendered.update(written)
         return tuple(written)
 
     def _generator(self, kind: type[Generator]) -> Generator | None:
