@@ -222,23 +222,29 @@ def test_sync_writes_changed_files_and_deletes_stale_ones(tmp_path: Path):
     assert not (output / "old").exists()
 
 
-def test_a_save_while_a_settle_runs_shows_at_once(site: Site, tmp_path: Path):
-    """Saved while a build runs: rendered at once, kept by its sync, then settled."""
+def test_saves_while_a_settle_runs_show_at_once(site: Site, tmp_path: Path):
+    """Saved while a build reads or writes: rendered at once, kept, then settled."""
     output = site.preview.output
-    page = "posts/informational-interviews-asking/index.html"
+    asking = "posts/informational-interviews-asking/index.html"
+    meeting = "posts/informational-interviews-the-meeting/index.html"
     during: list[tuple[str, ...]] = []
 
     def save_meanwhile() -> None:
-        if not during:  # the build has read every post and writes its first page
+        if not during:  # the build starts reading
+            edited = site.edit(MEETING, "The day has come.", "The day is here.")
+            during.append(site.preview.render_edited([edited]))
+        elif len(during) == 1 and (site.preview.staging / asking).exists():
+            # The build has written the post's page as it read it: older.
             edited = site.edit(ASKING, "Go in to learn.", "Go in to listen.")
             during.append(site.preview.render_edited([edited]))
 
     started = site.edit(THANKS, "Tags: ", "Tags: gratitude, ")
     update = site.preview.settle([started], between=save_meanwhile)
 
-    assert during and page in during[0]
-    assert page not in update.changed, "the build's older page replaced the new one"
-    assert "Go in to listen." in (output / page).read_text()
-    update = site.preview.settle([site.root / ASKING])
+    assert [meeting in during[0], asking in during[1]] == [True, True]
+    assert asking not in update.changed, "the build's older page replaced the new one"
+    assert "Go in to listen." in (output / asking).read_text()
+    assert "The day is here." in (output / meeting).read_text()
+    update = site.preview.settle([site.root / ASKING, site.root / MEETING])
     assert update.problems == ()
     assert differences(output, site.clean_build(tmp_path / "clean")) == []

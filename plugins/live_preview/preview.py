@@ -14,10 +14,10 @@ Two paths, and the map that joins them (see also ``__init__.py``):
   page and its checklists' printable pages are rendered at once from the last
   build's state, before the settle that always follows. Also while a settle
   runs: ``settle``'s ``between`` is called in the build's own thread each time it
-  has written a page, and the fast path reads the last finished build's state,
-  which the running one does not touch. What it renders then is newer than what
-  the running build read: that build's sync leaves it, and the settle that
-  follows, with the new sources, makes it exact.
+  reads a post or page or has written a file, and the fast path reads the last
+  finished build's state, which the running one does not touch. What it renders
+  then is newer than what the running build read: that build's sync leaves it,
+  and the settle that follows, with the new sources, makes it exact.
 
 The map, kept small on purpose: ``BODY_ATTRIBUTES`` and ``OWN_PAGE_FIELDS`` say
 what of a post's file reaches its own page and its printable pages;
@@ -190,15 +190,28 @@ def _same_bytes(one: Path, two: Path) -> bool:
 class _Build:
     """What one Pelican run made, heard through its signals."""
 
+    # Sent once a file at least, while the build reads and while it writes.
+    STEPS = (
+        signals.article_generator_preread,
+        signals.page_generator_preread,
+        signals.content_written,
+    )
+
     def __init__(self, between: Callable[[], None] | None) -> None:
         self.generators: list = []
         self.problems: tuple[Problem, ...] = ()
         self.between = between
+        self.in_between = False
 
-    def page_written(self, _path: str, context: dict) -> None:
-        del context
-        if self.between is not None:
+    def step(self, _sender, **_data) -> None:
+        """Call ``between`` once, not again from what it does (the fast path reads)."""
+        if self.between is None or self.in_between:
+            return
+        self.in_between = True
+        try:
             self.between()
+        finally:
+            self.in_between = False
 
     def remember_generators(self, generators) -> None:
         self.generators = list(generators)
@@ -210,14 +223,16 @@ class _Build:
     def listening(self) -> Iterator[None]:
         reported = blinker.signal("content_checks_reported")
         signals.all_generators_finalized.connect(self.remember_generators)
-        signals.content_written.connect(self.page_written)
         reported.connect(self.remember_problems)
+        for step in self.STEPS:
+            step.connect(self.step)
         try:
             yield
         finally:
             signals.all_generators_finalized.disconnect(self.remember_generators)
-            signals.content_written.disconnect(self.page_written)
             reported.disconnect(self.remember_problems)
+            for step in self.STEPS:
+                step.disconnect(self.step)
 
 
 class Preview:
@@ -269,8 +284,9 @@ class Preview:
     ) -> Update:
         """Build the site again after ``changed`` files changed; sync the output.
 
-        ``between`` is called each time the build has written a page: the
-        fast path may render (``render_edited``) in it what was saved since.
+        ``between`` is called each time the build reads a file or has written
+        one: the fast path may render (``render_edited``) in it what was saved
+        since.
         """
         started = time.perf_counter()
         changed = [Path(path) for path in changed]
@@ -407,7 +423,6 @@ class Preview:
                         printable.write_printable(writer, checklist)
                         files.append(checklist.save_as)
             for file in files:
-                (self.output / file).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(self.scratch / file, self.output / file)
             written += files
         self.rendered.update(written)
