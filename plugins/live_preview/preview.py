@@ -41,6 +41,7 @@ import copy
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -277,6 +278,21 @@ class Preview:
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
 
+    def _empty_staging(self) -> None:
+        """Start the next build in an empty staging folder, at once.
+
+        The last build's folder holds every file the sync did not move (most of
+        the site, in a folder per page): deleting it took about 2 s of a 12 s
+        settle on 1,000 posts, so it is moved aside and deleted beside the build.
+        """
+        if not self.staging.exists():
+            return
+        old = self.work / f"old-{time.monotonic_ns()}"
+        os.replace(self.staging, old)
+        threading.Thread(
+            target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}
+        ).start()
+
     # --- the always-correct path ------------------------------------------------
 
     def settle(
@@ -290,7 +306,7 @@ class Preview:
         """
         started = time.perf_counter()
         changed = [Path(path) for path in changed]
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self._empty_staging()
         self.rendered = set()
         # The headers as they are before the build reads them: a file saved
         # while it runs then differs from them, and the fast path, comparing,
