@@ -13,6 +13,7 @@ import queue
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pelican.plugins.checklists
@@ -87,7 +88,13 @@ class Saves:
     and settled by the settle that follows.
     """
 
-    def __init__(self, preview: Preview, hub: Hub, plugin_paths: list, restart):
+    def __init__(
+        self,
+        preview: Preview,
+        hub: Hub,
+        plugin_paths: list[Path],
+        restart: Callable[[], None],
+    ) -> None:
         self.preview = preview
         self.hub = hub
         self.plugin_paths = plugin_paths
@@ -96,7 +103,7 @@ class Saves:
         self.batches: queue.Queue[set[Path] | None] = queue.Queue()
         self.unsettled: set[Path] = set()
 
-    def follow(self, watched: list) -> None:
+    def follow(self, watched: list[str | Path]) -> None:
         threading.Thread(target=self.watch, args=(watched,), daemon=True).start()
         while True:
             if not self.unsettled:
@@ -110,7 +117,7 @@ class Saves:
             update = self.preview.settle(paths, between=self.show_new)
             self.hub.tell(report(update, "Rebuilt"), settled=True)
 
-    def watch(self, watched: list) -> None:
+    def watch(self, watched: list[str | Path]) -> None:
         try:
             for changes in watchfiles.watch(
                 *watched, watch_filter=watchfiles.DefaultFilter()
