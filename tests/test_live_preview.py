@@ -4,12 +4,14 @@ One preview (plugins/live_preview) of a copy of the site, its settings and its
 theme is edited step by step, as an author would; after each step its output
 folder must be, byte for byte, what a clean build of the same sources writes in
 the same mode (DRAFT_PREVIEW on, as `make serve` builds). Where the step is an edit
-of a post's body or title, the page the fast path renders before the settle must
-already be the clean build's page.
+of a post's or page's body or title, the fast path must render, before the settle,
+every file the post or page owns (its page, its printable checklist pages and
+their QR codes), each already the clean build's.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -30,6 +32,7 @@ AFTER = "content/posts/informational-interviews-after.md"
 MEETING = "content/posts/informational-interviews-the-meeting.md"
 THANKS = "content/posts/thank-you-note-after-an-interview.md"
 DIARY = "content/posts/job-search-diary.md"  # the new post, with no Slug
+ABOUT = "content/pages/about.md"
 NEW_POST = """\
 Title: Keeping a job search diary
 Date: 2026-11-02 09:00
@@ -130,7 +133,10 @@ STEPS: list[tuple[str, Callable[[Site], list[Path]], bool]] = [
     ("item reworded", edit(ASKING, "in one sentence", "in a single sentence"), True),
     ("item added", edit(AFTER, ITEM, ITEM + "- [ ] File your notes\n"), True),
     ("item pinned", edit(AFTER, "File your notes", "File your notes {: #file }"), True),
+    ("checklist moved", edit(AFTER, "#after-an-informational-", "#after-an-"), False),
     ("title", edit(ASKING, "Title: What", "Title: Just what"), True),
+    ("page body", edit(ABOUT, "a small, free website", "a small, free site"), True),
+    ("page title", edit(ABOUT, "Title: About", "Title: About Next Steps"), True),
     ("date", edit(MEETING, "Date: 2026-10-19", "Date: 2026-10-20"), False),
     ("summary", edit(AFTER, "Summary: The", "Summary: Really, the"), False),
     ("tag added", edit(THANKS, "Tags: ", "Tags: gratitude, "), False),
@@ -155,20 +161,24 @@ def test_every_edit_leaves_what_a_clean_build_writes(site: Site, tmp_path: Path)
     for name, step, fast_expected in STEPS:
         changed = step(site)
         clean = output_files(site.clean_build(tmp_path / "clean"))
-        fast = site.preview.render_edited_posts(changed)
-        if fast_expected:
-            assert len(fast) == 1, f"{name}: the fast path rendered {fast}"
-            assert (output / fast[0]).read_bytes() == clean[fast[0]], (
-                f"{name}: the page rendered first is not the clean build's"
+        fast = site.preview.render_edited(changed)
+        for path in fast:
+            assert (output / path).read_bytes() == clean[path], (
+                f"{name}: {path} rendered first is not the clean build's"
             )
-        else:
-            assert fast == (), f"{name}: not a body edit, yet rendered {fast}"
         update = site.preview.settle(changed)
         assert update.problems == (), f"{name}: {update.problems}"
         assert differences(output, tmp_path / "clean") == [], name
-        assert not set(fast) & set(update.changed), (
-            f"{name}: the settle rewrote the page the fast path rendered"
-        )
+        source = os.path.abspath(changed[0])
+        if fast_expected:
+            written = site.preview.contents[source]
+            pages = {written.save_as} | {c.save_as for c in written.checklists}
+            assert sorted(fast) == sorted(pages), f"{name}: rendered first {fast}"
+            # Nothing the post owns (its QR codes too) was left to the settle.
+            owned = site.preview.outputs_by_source[source]
+            assert not owned & set(update.changed), f"{name}: {update.changed}"
+        else:
+            assert fast == (), f"{name}: not a body edit, yet rendered {fast}"
 
 
 def test_a_content_error_keeps_the_posts_last_good_pages(site: Site, tmp_path: Path):
@@ -210,3 +220,31 @@ def test_sync_writes_changed_files_and_deletes_stale_ones(tmp_path: Path):
         if path.is_file()
     } == {"same.html": "a", "new/page.html": "b", "kept.html": "old", ".git/HEAD": "x"}
     assert not (output / "old").exists()
+
+
+def test_saves_while_a_settle_runs_show_at_once(site: Site, tmp_path: Path):
+    """Saved while a build reads or writes: rendered at once, kept, then settled."""
+    output = site.preview.output
+    asking = "posts/informational-interviews-asking/index.html"
+    meeting = "posts/informational-interviews-the-meeting/index.html"
+    during: list[tuple[str, ...]] = []
+
+    def save_meanwhile() -> None:
+        if not during:  # the build starts reading
+            edited = site.edit(MEETING, "The day has come.", "The day is here.")
+            during.append(site.preview.render_edited([edited]))
+        elif len(during) == 1 and (site.preview.staging / asking).exists():
+            # The build has written the post's page as it read it: older.
+            edited = site.edit(ASKING, "Go in to learn.", "Go in to listen.")
+            during.append(site.preview.render_edited([edited]))
+
+    started = site.edit(THANKS, "Tags: ", "Tags: gratitude, ")
+    update = site.preview.settle([started], between=save_meanwhile)
+
+    assert [meeting in during[0], asking in during[1]] == [True, True]
+    assert asking not in update.changed, "the build's older page replaced the new one"
+    assert "Go in to listen." in (output / asking).read_text()
+    assert "The day is here." in (output / meeting).read_text()
+    update = site.preview.settle([site.root / ASKING, site.root / MEETING])
+    assert update.problems == ()
+    assert differences(output, site.clean_build(tmp_path / "clean")) == []

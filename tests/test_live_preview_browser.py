@@ -104,3 +104,20 @@ def test_a_content_error_shows_over_the_page_until_fixed(serve: Serve, page: Pag
     serve.edit(OTHER_FILE, "Date: 2026-13-45 ", "Date: 2026-")
     expect(overlay).to_be_hidden(timeout=30_000)
     assert page.evaluate("window.cspViolations") == []
+
+
+def test_an_open_printable_page_reloads_when_its_item_is_reworded(
+    serve: Serve, page: Page
+):
+    page.goto(serve.url + "/" + POST)
+    page.get_by_role("link", name="Printable page").first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.evaluate("window.beforeSave = true")  # gone once the page reloads
+
+    serve.edit(POST_FILE, "in one sentence", "in a single sentence")
+
+    expect(page.get_by_text("says who you are in a single sentence")).to_be_visible(
+        timeout=30_000
+    )
+    assert page.evaluate("window.beforeSave") is None, "the page was not reloaded"
+    assert "/checklists/" in page.url

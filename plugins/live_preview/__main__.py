@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import signal
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pelican.plugins.checklists
@@ -55,33 +58,93 @@ def main(argv: list[str]) -> None:
         output, hub, settings.get("BIND") or "127.0.0.1", settings.get("PORT") or 8000
     )
     server.start()
+
+    def restart() -> None:
+        # A plugin's code is already imported: start afresh to use the new one.
+        console.print("A plugin changed: starting again.")
+        server.server_close()
+        preview.close()
+        os.execv(sys.executable, [sys.executable, "-m", __package__, *argv])
+
     try:
         hub.tell(report(preview.settle(()), "Built"), settled=True)
         console.print(
             f"Serving {output} on {server.url}/ (Ctrl+C stops); "
             "the browser reloads on save."
         )
-        for changes in watchfiles.watch(
-            *watched, watch_filter=watchfiles.DefaultFilter()
-        ):
-            paths = {Path(path).resolve() for _, path in changes}
-            if any(
-                path.suffix == ".py" and _inside(path, plugin_paths) for path in paths
-            ):
-                # A plugin's code is already imported: start afresh to use the new one.
-                console.print("A plugin changed: starting again.")
-                server.server_close()
-                preview.close()
-                os.execv(sys.executable, [sys.executable, "-m", __package__, *argv])
-            fast = preview.render_edited_posts(str(path) for path in paths)
-            if fast:
-                hub.publish("changed", {"paths": list(fast)})
-            hub.tell(report(preview.settle(paths), "Rebuilt"), settled=True)
+        Saves(preview, hub, plugin_paths, restart).follow(watched)
     except KeyboardInterrupt:
         console.print("Stopped.")
     finally:
         server.shutdown()
         preview.close()
+
+
+class Saves:
+    """Each save shown at once where it can be, then settled.
+
+    The watcher runs in a thread of its own, so that a save made while a settle
+    runs is shown by the fast path during it (``Preview.settle``'s ``between``)
+    and settled by the settle that follows.
+    """
+
+    def __init__(
+        self,
+        preview: Preview,
+        hub: Hub,
+        plugin_paths: list[Path],
+        restart: Callable[[], None],
+    ) -> None:
+        self.preview = preview
+        self.hub = hub
+        self.plugin_paths = plugin_paths
+        self.restart = restart
+        # The watcher's batches of saved files; None once it stopped.
+        self.batches: queue.Queue[set[Path] | None] = queue.Queue()
+        self.unsettled: set[Path] = set()
+
+    def follow(self, watched: list[str | Path]) -> None:
+        threading.Thread(target=self.watch, args=(watched,), daemon=True).start()
+        while True:
+            if not self.unsettled:
+                paths = self.batches.get()
+                if paths is None:
+                    return
+                self.show(paths)
+            self.show_new()
+            paths = set(self.unsettled)
+            self.unsettled.clear()
+            update = self.preview.settle(paths, between=self.show_new)
+            self.hub.tell(report(update, "Rebuilt"), settled=True)
+
+    def watch(self, watched: list[str | Path]) -> None:
+        try:
+            for changes in watchfiles.watch(
+                *watched, watch_filter=watchfiles.DefaultFilter()
+            ):
+                self.batches.put({Path(path).resolve() for _, path in changes})
+        finally:
+            self.batches.put(None)
+
+    def show(self, paths: set[Path]) -> None:
+        """Show what a save changed at once where the fast path can render it."""
+        if any(
+            path.suffix == ".py" and _inside(path, self.plugin_paths) for path in paths
+        ):
+            self.restart()
+        fast = self.preview.render_edited(str(path) for path in paths)
+        if fast:
+            self.hub.publish("changed", {"paths": list(fast)})
+        self.unsettled.update(paths)
+
+    def show_new(self) -> None:
+        """Show each save made since the last look, a settle running or not."""
+        while not self.batches.empty():
+            paths = self.batches.get()
+            if paths is None:
+                self.batches.put(None)  # for ``follow``, once the settle ends
+                return
+            self.show(paths)
 
 
 def _inside(path: Path, folders: list[Path]) -> bool:

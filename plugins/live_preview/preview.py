@@ -8,21 +8,26 @@ Two paths, and the map that joins them (see also ``__init__.py``):
   that staging folder: each file written only where its bytes differ, each file
   the build no longer writes deleted. What ``sync`` changed is what the browser is
   told, so a page reloads exactly when its file changed.
-- ``render_edited_posts``, the fast path: when every saved file is a post whose
-  header is as the last build read it but for its title (``Summary:`` and
-  ``Date:`` written in it, as the content checks require), its own page is
-  rendered at once from the last build's state, before the settle that always
-  follows.
+- ``render_edited``, the fast path: when every saved file is a post or page
+  whose header is as the last build read it but for its title (``Summary:``
+  written in it, and a post's ``Date:``, as the content checks require), its own
+  page and its checklists' printable pages are rendered at once from the last
+  build's state, before the settle that always follows. Also while a settle
+  runs: ``settle``'s ``between`` is called in the build's own thread each time it
+  reads a post or page or has written a file, and the fast path reads the last
+  finished build's state, which the running one does not touch. What it renders
+  then is newer than what the running build read: that build's sync leaves it,
+  and the settle that follows, with the new sources, makes it exact.
 
 The map, kept small on purpose: ``BODY_ATTRIBUTES`` and ``OWN_PAGE_FIELDS`` say
-what of a post's file reaches its own page; ``outputs_of`` says which files a
-post or page owns. Everything else an edit may change (lists, printable checklist
-pages, feeds with full text, the search index, the reading time on list pages)
-comes with the settle, never from the map.
+what of a post's file reaches its own page and its printable pages;
+``outputs_of`` says which files a post or page owns. Everything else an edit may
+change (lists, the Checklists page, feeds with full text, the search index, the
+reading time on list pages) comes with the settle, never from the map.
 
 Where this relies on Pelican (4.12) rather than on its documented API: the fast
-path reads a post and writes its page with the calls ``ArticlesGenerator``'s
-``generate_context`` and ``generate_articles`` make; Pelican memoizes
+path reads a post or page and writes its page with the calls its generator's
+``generate_context`` and ``generate_output`` make (``KINDS``); Pelican memoizes
 ``Content.get_content`` per object (so the new body goes on a copy); and the
 settle hears the generators through ``all_generators_finalized``.
 
@@ -36,8 +41,9 @@ import copy
 import logging
 import os
 import shutil
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,29 +53,66 @@ from content_checks.checks import check_content
 from content_checks.findings import ERROR, Problem, findings, read_source
 from content_checks.source import header_fields
 from pelican import Pelican, signals
-from pelican.contents import Article, Content
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.contents import Article, Content, Page
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.plugins.checklists.checklists import finish_content
+from pelican.plugins.checklists.pages import ChecklistPagesGenerator
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
 
-# What a post's body sets on its Article, beyond the header: Pelican's `_content`
-# (the HTML before {filename} links are resolved) and post_meta's reading time,
-# both at reading; checklists' `checklists` (and its final `_content`) at
-# article_generator_finalized, made again by ``finish_content``. Every other
-# attribute comes from the header or from other posts, and is the last build's.
+# What a post's body sets on its Article (or a page's on its Page), beyond the
+# header: Pelican's `_content` (the HTML before {filename} links are resolved)
+# and post_meta's reading time (posts only), both at reading; checklists'
+# `checklists` (and its final `_content`) at article_generator_finalized, made
+# again by ``finish_content``. Every other attribute comes from the header or
+# from other posts, and is the last build's.
 BODY_ATTRIBUTES = ("_content", "reading_time")
 # Header fields a post's page shows of itself that no list sorts, groups or links
 # by, with the attributes Pelican makes of them: a change to them is rendered on
-# the post's page first (the lists that show them follow with the settle). The
-# page must not move (a title that makes the slug: then no fast path).
+# the post's page and its printable pages first (the lists that show them follow
+# with the settle). The page must not move (a title that makes the slug: then no
+# fast path).
 OWN_PAGE_FIELDS = {"title": ("title",)}
 # Header fields that must be written for the header alone to fix what lists show:
-# without `Summary:` Pelican cuts one from the body; without `Date:` it may take
-# the file's time (DEFAULT_DATE = "fs").
+# without `Summary:` Pelican cuts one from the body; without `Date:` a post (or,
+# with DEFAULT_DATE = "fs", a page) takes the file's time, new at every save.
 FIXED_BY_HEADER = ("summary", "date")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How Pelican (4.12) reads the posts, or the pages, and which it lists."""
+
+    generator: type[Generator]
+    content_class: type[Content]
+    preread_signal: blinker.Signal
+    context_signal: blinker.Signal
+    # The generator's lists of contents: those the site lists (whose checklists
+    # have printable pages, as the checklists plugin decides), then the others.
+    listed: tuple[str, ...]
+    unlisted: tuple[str, ...]
+
+
+KINDS = (
+    Kind(
+        ArticlesGenerator,
+        Article,
+        signals.article_generator_preread,
+        signals.article_generator_context,
+        ("articles", "translations"),
+        ("drafts", "drafts_translations", "hidden_articles", "hidden_translations"),
+    ),
+    Kind(
+        PagesGenerator,
+        Page,
+        signals.page_generator_preread,
+        signals.page_generator_context,
+        ("pages", "translations"),
+        ("hidden_pages", "hidden_translations", "draft_pages", "draft_translations"),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -92,24 +135,10 @@ def outputs_of(content: Content) -> set[str]:
 def contents_of(generators: Iterable) -> Iterator[Content]:
     """Every post and page the generators read, whatever its status."""
     for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            yield from (
-                *generator.articles,
-                *generator.translations,
-                *generator.drafts,
-                *generator.drafts_translations,
-                *generator.hidden_articles,
-                *generator.hidden_translations,
-            )
-        elif isinstance(generator, PagesGenerator):
-            yield from (
-                *generator.pages,
-                *generator.translations,
-                *generator.hidden_pages,
-                *generator.hidden_translations,
-                *generator.draft_pages,
-                *generator.draft_translations,
-            )
+        for kind in KINDS:
+            if isinstance(generator, kind.generator):
+                for name in kind.listed + kind.unlisted:
+                    yield from getattr(generator, name)
 
 
 def header_of(path: str) -> tuple[tuple[str, str], ...]:
@@ -162,9 +191,28 @@ def _same_bytes(one: Path, two: Path) -> bool:
 class _Build:
     """What one Pelican run made, heard through its signals."""
 
-    def __init__(self) -> None:
+    # Sent once a file at least, while the build reads and while it writes.
+    STEPS = (
+        signals.article_generator_preread,
+        signals.page_generator_preread,
+        signals.content_written,
+    )
+
+    def __init__(self, between: Callable[[], None] | None) -> None:
         self.generators: list = []
         self.problems: tuple[Problem, ...] = ()
+        self.between = between
+        self.in_between = False
+
+    def step(self, _sender, **_data) -> None:
+        """Call ``between`` once, not again from what it does (the fast path reads)."""
+        if self.between is None or self.in_between:
+            return
+        self.in_between = True
+        try:
+            self.between()
+        finally:
+            self.in_between = False
 
     def remember_generators(self, generators) -> None:
         self.generators = list(generators)
@@ -177,11 +225,15 @@ class _Build:
         reported = blinker.signal("content_checks_reported")
         signals.all_generators_finalized.connect(self.remember_generators)
         reported.connect(self.remember_problems)
+        for step in self.STEPS:
+            step.connect(self.step)
         try:
             yield
         finally:
             signals.all_generators_finalized.disconnect(self.remember_generators)
             reported.disconnect(self.remember_problems)
+            for step in self.STEPS:
+                step.disconnect(self.step)
 
 
 class Preview:
@@ -195,15 +247,20 @@ class Preview:
         self.work = self.output.parent / f".{self.output.name}.preview"
         self.staging = self.work / "site"
         self.cache = self.work / "cache"
+        # Where the fast path renders, before a file moves into the output: not
+        # the staging folder, which a running build writes.
+        self.scratch = self.work / "fast"
         # A folder left by a server that was killed may hold a content cache
         # read with other settings.
         self.close()
         # From the last build: the files each source's last good version wrote,
-        # and each post's header, its Article and the generator that made it.
+        # each written post's and page's header and content, and the generators.
         self.outputs_by_source: dict[str, set[str]] = {}
         self.headers: dict[str, tuple] = {}
-        self.posts: dict[str, Article] = {}
-        self.articles: ArticlesGenerator | None = None
+        self.contents: dict[str, Content] = {}
+        self.generators: list[Generator] = []
+        # What the fast path wrote since the running (or last) build began.
+        self.rendered: set[str] = set()
 
     def settings(self) -> dict:
         return read_settings(
@@ -221,13 +278,45 @@ class Preview:
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
 
+    def _empty_staging(self) -> None:
+        """Start the next build in an empty staging folder, at once.
+
+        The last build's folder holds every file the sync did not move (most of
+        the site, in a folder per page): deleting it took about 2 s of a 12 s
+        settle on 1,000 posts, so it is moved aside and deleted beside the build.
+        """
+        if not self.staging.exists():
+            return
+        old = self.work / f"old-{time.monotonic_ns()}"
+        os.replace(self.staging, old)
+        threading.Thread(
+            target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}
+        ).start()
+
     # --- the always-correct path ------------------------------------------------
 
-    def settle(self, changed: Iterable[str | Path]) -> Update:
-        """Build the site again after ``changed`` files changed; sync the output."""
+    def settle(
+        self, changed: Iterable[str | Path], between: Callable[[], None] | None = None
+    ) -> Update:
+        """Build the site again after ``changed`` files changed; sync the output.
+
+        ``between`` is called each time the build reads a file or has written
+        one: the fast path may render (``render_edited``) in it what was saved
+        since.
+        """
         started = time.perf_counter()
-        shutil.rmtree(self.staging, ignore_errors=True)
-        build = _Build()
+        changed = [Path(path) for path in changed]
+        self._empty_staging()
+        self.rendered = set()
+        # The headers as they are before the build reads them: a file saved
+        # while it runs then differs from them, and the fast path, comparing,
+        # renders from the new file what it must, never from an older header.
+        headers = {
+            path: header_of(path)
+            for path in {*self.contents, *map(os.path.abspath, changed)}
+            if os.path.isfile(path)
+        }
+        build = _Build(between)
         settings = self.settings()
         content = Path(settings["PATH"]).resolve()
         if not all(Path(path).resolve().is_relative_to(content) for path in changed):
@@ -238,7 +327,7 @@ class Preview:
             with build.listening():
                 Pelican(settings).run()
         except Exception as error:  # noqa: BLE001 - any failure leaves the pages as they were
-            self.articles = None
+            self.generators = []
             message = f"The build stopped: {type(error).__name__}: {error}"
             log.error("live_preview: %s. The pages keep their last version.", message)
             problem = Problem(
@@ -257,7 +346,8 @@ class Preview:
             os.path.abspath(content.source_path): outputs_of(content)
             for content in contents
         }
-        keep = set().union(
+        # What the fast path rendered meanwhile is newer than what the build read.
+        keep = self.rendered.union(
             *(self.outputs_by_source.get(path, set()) for path in broken)
         )
         changed = sync(self.staging, self.output, keep, settings["OUTPUT_RETENTION"])
@@ -266,33 +356,39 @@ class Preview:
             if path in self.outputs_by_source:
                 outputs[path] = self.outputs_by_source[path]
         self.outputs_by_source = outputs
-        self.articles = next(
-            (g for g in build.generators if isinstance(g, ArticlesGenerator)), None
-        )
-        self.posts = {
+        self.generators = build.generators
+        self.contents = {
             os.path.abspath(content.source_path): content
             for content in contents
-            if isinstance(content, Article) and content.save_as
+            if content.save_as
         }
+        # Read now only for a post or page neither known nor saved before the
+        # build (the first build: the watcher starts after it).
         self.headers = {
-            path: header_of(path) for path in self.posts if os.path.isfile(path)
+            path: headers[path] if path in headers else header_of(path)
+            for path in self.contents
+            if os.path.isfile(path)
         }
         return Update(tuple(changed), errors, time.perf_counter() - started)
 
     # --- the fast path ----------------------------------------------------------
 
     def edited_fields(self, path: str) -> set[str] | None:
-        """Return the header fields an edit of the post ``path`` changed.
+        """Return the header fields an edit of the post or page ``path`` changed.
 
-        None when the fast path cannot render the edit: ``path`` is no post of
-        the last build, or a header field other than those its own page alone
-        shows was changed, added or removed.
+        None when the fast path cannot render the edit: ``path`` is no written
+        post or page of the last build, or a header field other than those its
+        own page alone shows was changed, added or removed.
         """
-        if path not in self.posts or not os.path.isfile(path):
+        content = self.contents.get(path)
+        if content is None or not os.path.isfile(path):
             return None
         before, now = self.headers.get(path, ()), header_of(path)
         keys = [key for key, _ in now]
-        if keys != [key for key, _ in before] or not set(FIXED_BY_HEADER) <= set(keys):
+        needed = set(FIXED_BY_HEADER)
+        if isinstance(content, Page) and content.settings.get("DEFAULT_DATE") != "fs":
+            needed.discard("date")  # a page is dated by nothing else
+        if keys != [key for key, _ in before] or not needed <= set(keys):
             return None
         edited = {
             key
@@ -301,11 +397,13 @@ class Preview:
         }
         return edited if edited <= set(OWN_PAGE_FIELDS) else None
 
-    def render_edited_posts(self, paths: Iterable[str]) -> tuple[str, ...]:
-        """Render the page of each post edited in its body or title; return them.
+    def render_edited(self, paths: Iterable[str]) -> tuple[str, ...]:
+        """Render each post or page edited in its body or title; return the files.
 
-        Nothing is rendered unless every path is such a post, and nothing for a
-        post whose new text the content checks find an error in: the settle that
+        Its own page and its checklists' printable pages, which must be where
+        the last build wrote them (so their QR codes stay as they are). Nothing
+        is rendered unless every path is such a post or page, and nothing for one
+        whose new text the content checks find an error in: the settle that
         follows reports it.
         """
         # A file gone that the build never read was an editor's scratch file (a
@@ -313,74 +411,87 @@ class Preview:
         paths = [
             path
             for path in map(os.path.abspath, paths)
-            if path in self.posts or os.path.exists(path)
+            if path in self.contents or os.path.exists(path)
         ]
-        generator = self.articles
         edits = {path: self.edited_fields(path) for path in paths}
-        if generator is None or not edits or None in edits.values():
+        printable = self._generator(ChecklistPagesGenerator)
+        if printable is None or not edits or None in edits.values():
             return ()
-        written = []
+        written: list[str] = []
         for path, fields in edits.items():
-            page = self._read_again(generator, self.posts[path], fields)
+            content = self.contents[path]
+            kind = next(
+                kind for kind in KINDS if isinstance(content, kind.content_class)
+            )
+            generator = self._generator(kind.generator)
+            page = self._read_again(generator, kind, content, fields)
             if page is None:
-                return tuple(written)
-            # As ArticlesGenerator.generate_articles writes a post (Pelican 4.12),
-            # but heard by no plugin: this is no build (the settle that follows
-            # is), and a plugin's state is that of the last build.
+                break
+            files = [page.save_as]
+            writer = Writer(str(self.scratch), settings=generator.settings)
+            # As the generators write (Pelican 4.12), but heard by no plugin:
+            # this is no build (the settle that follows is), and a plugin's
+            # state is that of the last build.
             with signals.content_written.muted():
-                Writer(str(self.staging), settings=generator.settings).write_file(
-                    page.save_as,
-                    generator.get_template(page.template),
-                    generator.context,
-                    relative_urls=generator.settings["RELATIVE_URLS"],
-                    article=page,
-                    category=getattr(page, "category", None),
-                    override_output=hasattr(page, "override_save_as"),
-                    url=page.url,
-                    blog=True,
-                )
-            os.replace(self.staging / page.save_as, self.output / page.save_as)
-            written.append(page.save_as)
+                _write_own_page(writer, generator, page)
+                for checklist in page.checklists:
+                    if checklist.save_as:
+                        printable.write_printable(writer, checklist)
+                        files.append(checklist.save_as)
+            for file in files:
+                os.replace(self.scratch / file, self.output / file)
+            written += files
+        self.rendered.update(written)
         return tuple(written)
 
+    def _generator(self, kind: type[Generator]) -> Generator | None:
+        """Return the last build's generator of class ``kind``, if it had one."""
+        return next((g for g in self.generators if isinstance(g, kind)), None)
+
     def _read_again(
-        self, generator: ArticlesGenerator, post: Article, fields: set[str]
-    ) -> Article | None:
-        """Return ``post`` as its file reads now; None on any problem."""
+        self, generator: Generator, kind: Kind, content: Content, fields: set[str]
+    ) -> Content | None:
+        """Return ``content`` as its file reads now; None on any problem."""
         found = len(findings.problems)
         try:
-            # As ArticlesGenerator.generate_context reads a post (Pelican 4.12).
+            # As the generator's generate_context reads it (Pelican 4.12).
             fresh = generator.readers.read_file(
                 base_path=generator.path,
-                path=post.source_path,
-                content_class=Article,
+                path=content.source_path,
+                content_class=kind.content_class,
                 context=generator.context,
-                preread_signal=signals.article_generator_preread,
+                preread_signal=kind.preread_signal,
                 preread_sender=generator,
-                context_signal=signals.article_generator_context,
+                context_signal=kind.context_signal,
                 context_sender=generator,
             )
-            if fresh.save_as != post.save_as:
+            if fresh.save_as != content.save_as:
                 return None  # a title that makes the slug: the page moved
             # The edited header fields go onto the last build's post itself, which
             # its series and neighbours' lists hold.
             for name in fields:
-                post.metadata[name] = fresh.metadata[name]
+                content.metadata[name] = fresh.metadata[name]
                 for attribute in OWN_PAGE_FIELDS[name]:
-                    setattr(post, attribute, getattr(fresh, attribute))
+                    setattr(content, attribute, getattr(fresh, attribute))
             # The body onto a copy: a new object, so that Pelican's memoized
             # get_content reads the new body.
-            page = copy.copy(post)
+            page = copy.copy(content)
             for name in BODY_ATTRIBUTES:
-                setattr(page, name, getattr(fresh, name))
+                if hasattr(fresh, name):
+                    setattr(page, name, getattr(fresh, name))
             listed = any(
-                post is other for other in generator.articles + generator.translations
+                content is other
+                for name in kind.listed
+                for other in getattr(generator, name)
             )
             finish_content(page, listed, generator)
+            owned = self.outputs_by_source.get(os.path.abspath(content.source_path))
+            if _printable_pages_moved(page, content, owned or set(), generator.context):
+                return None
             check_content(page, str(self.output), [])
         except Exception:  # noqa: BLE001 - the settle reports it, as a build does
             log.debug(
-                "live_preview: no fast path for %s", post.source_path, exc_info=True
+                "live_preview: no fast path for %s", content.source_path, exc_info=True
             )
             return None
         finally:
@@ -389,3 +500,53 @@ class Preview:
         if any(problem.severity == ERROR for problem in new_problems):
             return None
         return page
+
+
+def _printable_pages_moved(
+    page: Content, content: Content, owned: set[str], context: dict
+) -> bool:
+    """Whether a checklist of ``page`` has a printable page not where it was.
+
+    ``content`` is the post or page as the last build read it, which wrote the
+    files ``owned``. A new address (a checklist added, or its heading or pin
+    changed) is linked from the page before anything is written there, which
+    the content checks rightly report, and only the build can tell whether its
+    id is another checklist's (``pages.py`` reports that, and the settle then
+    keeps the last good pages).
+    """
+    ids = [checklist.id for checklist in page.checklists if checklist.save_as]
+    others = {
+        checklist.id
+        for checklist in context.get("checklists", [])
+        if checklist.source is not content
+    }
+    return (
+        len(set(ids)) < len(ids)
+        or not others.isdisjoint(ids)
+        or not {c.save_as for c in page.checklists if c.save_as} <= owned
+    )
+
+
+def _write_own_page(writer: Writer, generator: Generator, content: Content) -> None:
+    """Write the page of ``content`` with the call its generator makes (Pelican 4.12).
+
+    ``ArticlesGenerator.generate_articles`` for a post,
+    ``PagesGenerator.generate_output`` for a page.
+    """
+    if isinstance(content, Article):
+        own = {
+            "article": content,
+            "category": getattr(content, "category", None),
+            "blog": True,
+        }
+    else:
+        own = {"page": content}
+    writer.write_file(
+        content.save_as,
+        generator.get_template(content.template),
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        override_output=hasattr(content, "override_save_as"),
+        url=content.url,
+        **own,
+    )

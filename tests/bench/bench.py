@@ -20,8 +20,8 @@ on any machine, rather than absolute times, which do not.
    state (the `localStorage` write), over 50 toggles.
 5. Peak memory (maximum resident set) of each kind of build.
 6. The author's loop under `make serve` (``live_preview.py``): from saving a
-   post's body, then its title, to Chromium showing the new text, and that time
-   against a cold build.
+   post's body, then its title, then a reworded checklist item (its printable page
+   open), to Chromium showing the new text, and that time against a cold build.
 
 The site's build command is read from the Makefile (`make -n html`), so the
 benchmark builds exactly what `make html` builds.

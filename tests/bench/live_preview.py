@@ -1,9 +1,10 @@
 """`make bench`: the author's loop under `make serve`, on the benchmark corpus.
 
 `make serve` runs on the corpus; Chromium has one post open. One post's body is
-saved again and again, then its title: each time, the time from the save (the
-file replaced, as editors save) to Chromium showing the new text, on the
-browser's own clock (the reloaded page's first paint, ``performance.timeOrigin``
+saved again and again, then its title, then (with its checklist's printable page
+open instead) the wording of its checklist's first item: each time, the time from
+the save (the file replaced, as editors save) to Chromium showing the new text,
+on the browser's own clock (the reloaded page's first paint, ``performance.timeOrigin``
 plus its ``first-contentful-paint``, against the wall-clock time of the save).
 The server's own report of each settle (the whole build and sync that follows
 every save) is read from its event stream, as the open pages read it.
@@ -41,6 +42,7 @@ SLUG = "benchmark-post-under-edit"
 class PreviewFigures:
     body: list[float]  # seconds from a body save to the new text shown
     title: list[float]  # the same for a title save
+    printable: list[float]  # a checklist item reworded, on its printable page
     settles: list[float]  # seconds of each settle after a body save
 
 
@@ -88,6 +90,7 @@ def measure_preview(content: Path, tmp: Path, saves: int) -> PreviewFigures:
     title_line = next(
         line for line in original.splitlines() if line.startswith("Title: ")
     )
+    item_line = next(line for line in original.splitlines() if line.startswith("- [ "))
     with serving(content, tmp / "serve", timeout=1200) as url:
         events = EventStream(url)
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -106,8 +109,17 @@ def measure_preview(content: Path, tmp: Path, saves: int) -> PreviewFigures:
                 saved = save(post, original.replace(title_line, f"Title: {heading}"))
                 title.append(_shown(page, "h1", heading) - saved)
                 events.next("settled")
+            page.get_by_role("link", name="Printable page").first.click()
+            page.wait_for_url("**/checklists/**")
+            page.wait_for_load_state()
+            printable = []
+            for n in range(saves):
+                item = f"{item_line}, reworded {n} times"
+                saved = save(post, original.replace(item_line, item))
+                printable.append(_shown(page, "main", item[len("- [ ] ") :]) - saved)
+                events.next("settled")
     post.write_text(original)
-    return PreviewFigures(body, title, settles)
+    return PreviewFigures(body, title, printable, settles)
 
 
 def _shown(page, selector: str, text: str) -> float:
@@ -136,6 +148,11 @@ def preview_rows(figures: PreviewFigures, cold: float) -> list[tuple[str, str, s
             "make serve: title saved to shown",
             f"{title:.2f} s",
             f"{saves}; slowest {max(figures.title):.2f} s; bar {TITLE_BAR}",
+        ),
+        (
+            "make serve: checklist item reworded to shown on its printable page",
+            f"{statistics.median(figures.printable):.2f} s",
+            f"{saves}; slowest {max(figures.printable):.2f} s",
         ),
         (
             "make serve: settle after a body save",

@@ -56,20 +56,9 @@ class ChecklistPagesGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative_urls = self.settings["RELATIVE_URLS"]
-        page_template = self.get_template(PAGE_TEMPLATE)
         qr_template = self.get_template(QR_TEMPLATE)
         for checklist in self.printable:
-            writer.write_file(
-                checklist.save_as,
-                page_template,
-                self.context,
-                relative_urls=relative_urls,
-                url=checklist.url,
-                checklist=checklist,
-                sheet=True,
-                # The page a progress link leads to (share.js).
-                own_page=True,
-            )
+            self.write_printable(writer, checklist)
             if checklist.qr_save_as:
                 writer.write_file(
                     checklist.qr_save_as, qr_template, self.context, checklist=checklist
@@ -106,6 +95,24 @@ class ChecklistPagesGenerator(Generator):
                 url=self.settings["CHECKLISTS_INDEX_URL"],
                 checklist_groups=self.index,
             )
+
+    def write_printable(self, writer, checklist: Checklist) -> None:
+        """Write one checklist's printable page.
+
+        Also called by plugins/live_preview, which renders the printable pages of
+        a post edited in its body alone, from the last build's generator.
+        """
+        writer.write_file(
+            checklist.save_as,
+            self.get_template(PAGE_TEMPLATE),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=checklist.url,
+            checklist=checklist,
+            sheet=True,
+            # The page a progress link leads to (share.js).
+            own_page=True,
+        )
 
 
 # `make serve` builds again in the same process on every save (plugins/live_preview):
