@@ -47,6 +47,7 @@ from markdown.serializers import (
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX
 from pelican.contents import Content
+from pelican.utils import get_relative_path, path_to_url
 
 from .findings import findings
 from .html_scan import HtmlScan, Scanner, scan_html
@@ -265,7 +266,7 @@ def take_recordings(content: Content) -> None:
 
 def finished_scans(content: Content) -> tuple[HtmlScan, HtmlScan]:
     """Return the scans of ``content``'s finished HTML and of its summary's."""
-    body = content.content or ""
+    body = _as_on_its_page(content)
     summary = content.metadata.get("summary") or ""
     kept = findings.recordings.get(id(content))
     if kept is None or kept.content is not content:
@@ -281,6 +282,19 @@ def finished_scans(content: Content) -> tuple[HtmlScan, HtmlScan]:
         # A summary's checklists stay as the Markdown step made them.
         _scan(content, kept.summary, kept.summary_html, summary, None),
     )
+
+
+def _as_on_its_page(content: Content) -> str:
+    """Return ``content``'s finished HTML as its own page shows it.
+
+    With RELATIVE_URLS, Pelican writes each resolved link relative to the page
+    being written (the writer's ``localsiteurl``, which ``content.content``
+    reads: at the end of the build, that of the last page written); so the
+    links are resolved here as the writer did for ``content``'s own page.
+    """
+    if not content.settings["RELATIVE_URLS"]:
+        return content.content or ""
+    return content.get_content(path_to_url(get_relative_path(content.save_as))) or ""
 
 
 def _scan(

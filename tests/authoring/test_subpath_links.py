@@ -9,10 +9,11 @@ write instead, and refuses before it touches the output folder.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from tests.authoring.helpers import LOG_LINE_RE, content_copy, summary_entries
-from tests.builds import make
+from tests.builds import ROOT, make
 
 SITEURL = "https://example.org/blog"
 POST = """\
@@ -63,3 +64,45 @@ def test_publish_under_a_sub_path_refuses_links_from_the_hosts_root(
     assert "Traceback" not in log
     assert not LOG_LINE_RE.search(log), log
     assert [p.name for p in output.iterdir()] == ["index.html"]
+
+
+def test_with_relative_urls_links_are_checked_from_their_own_page(
+    tmp_path: Path,
+) -> None:
+    """A link is checked from the page that holds it.
+
+    RELATIVE_URLS writes `../../posts/x/`: the site's own links pass, and a
+    broken one is still named, with the address it leads to.
+    """
+    content = content_copy(tmp_path)
+    post = content / "posts" / "relative-links.md"
+    post.write_text(
+        POST.split("\n\n", 1)[0].replace("on a site under a path", "written relative")
+        + "\n\nSee [the meeting]"
+        "({filename}/posts/informational-interviews-the-meeting.md)"
+        " and [a lost page](../../posts/no-such-post/).\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "pelican"),
+            str(content),
+            "-s",
+            str(ROOT / "pelican.conf.py"),
+            "-o",
+            str(tmp_path / "output"),
+            "-e",
+            "RELATIVE_URLS=true",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    log = result.stdout + result.stderr
+    entries = summary_entries(log)
+    assert [(e.path, e.line, e.severity) for e in entries] == [
+        (str(post), 7, "error")
+    ], log
+    assert "../../posts/no-such-post/" in entries[0].message
+    assert "(the address /posts/no-such-post/)" in entries[0].message
