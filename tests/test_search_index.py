@@ -6,6 +6,7 @@ Small builds of fixture posts with the site's settings, as `make html` and each
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 from pathlib import Path
@@ -181,14 +182,23 @@ def build_with_pagefind(tmp_path: Path, program: Path) -> str:
     return " ".join(said.split())  # as one line, however the terminal wrapped it
 
 
-def test_a_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
-    """Pagefind's process ends half-way, as when it crashes or is killed."""
+def test_a_pagefind_failure_fails_the_build_with_its_message(tmp_path: Path) -> None:
+    """Pagefind's process ends half-way, as when it crashes or is killed.
+
+    It makes the index asked for, then ends while the pages are handed over:
+    the build goes on without it, and says so once.
+    """
+    made = base64.b64encode(
+        b'{"message_id": 1, "payload": {"type": "NewIndex", "index_id": 0}}'
+    ).decode()
     crashing = tmp_path / "pagefind"
     crashing.write_text(
-        "#!/bin/sh\necho \"thread 'main' panicked: out of memory\" >&2\nexit 101\n"
+        f"#!/bin/sh\nhead -c 1 >/dev/null\nprintf '{made},'\n"
+        "echo \"thread 'main' panicked: out of memory\" >&2\nexit 101\n"
     )
     crashing.chmod(0o755)
     said = build_with_pagefind(tmp_path, crashing)
+    assert said.count("search_index: Pagefind stopped") == 1, said
     assert (
         "search_index: Pagefind stopped, so the site has no search index "
         "(exit status 101): thread 'main' panicked: out of memory"

@@ -394,12 +394,13 @@ class Build:
             return
         started = time.perf_counter()
         with self._reporting_failure():
-            write_bundle(indexer.files(), Path(pelican.output_path) / FOLDER)
+            files = indexer.files()
             log.info(
                 "search_index: indexed %d pages; waited %.2f s for the index",
                 self.pages,
                 time.perf_counter() - started,
             )
+            write_bundle(files, Path(pelican.output_path) / FOLDER)
 
 
 def write_bundle(files: dict[str, bytes], bundle: Path) -> None:
