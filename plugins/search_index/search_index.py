@@ -20,7 +20,7 @@ reads: the ``<html>`` tag (its ``lang``), the ``<title>`` and the first
 page's title), and the ``data-pagefind-body`` element, which holds the post's
 text as Pelican rendered it (``content``, the theme's ``{{ article.content
 }}``), so it ends where that text does. The rest (the head's other elements,
-the header, the series box, related posts, the footer: a third of a post's
+the header, the series box, related posts, the footer: over two fifths of a post's
 bytes) Pagefind would parse to find nothing: the theme puts no other
 ``data-pagefind-*`` attribute and no image outside the text to index
 (tests/test_search_index.py checks that the copy and the whole page index
