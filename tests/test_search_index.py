@@ -6,6 +6,7 @@ Small builds of fixture posts with the site's settings, as `make html` and each
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 from pathlib import Path
@@ -18,8 +19,13 @@ from plugins.search_index.search_index import (
     FOLDER,
     GENERIC_ENGINE,
     NEVER_LOADED,
+    Indexer,
+    as_pagefind_reads_it,
+    pagefind_copy,
+    write_bundle,
 )
 from tests.builds import ROOT, build_fixture, site_settings
+from tests.conftest import Build
 from tests.test_search import (
     CHECKLIST_POST_URL,
     CHECKLIST_URL,
@@ -117,6 +123,35 @@ def test_every_word_of_a_checklist_is_indexed_and_its_page_left_as_written(
     assert not [url for url in pages if url.startswith("/checklists/")]
 
 
+def test_pagefind_is_given_all_it_reads_of_a_page(site: Build, tmp_path: Path) -> None:
+    """Pagefind's copy of each page (not the whole page) indexes as the page does.
+
+    The same text, title, language and parts of the page (anchors) for every
+    post and page of the site.
+    """
+    indexer = Indexer()
+    for url in indexed_pages(site.output):
+        page = (site.output / url.strip("/") / "index.html").read_text()
+        indexer.add(url, as_pagefind_reads_it(page))
+    write_bundle(indexer.files(), tmp_path / FOLDER)
+    assert indexed_pages(tmp_path) == indexed_pages(site.output)
+
+
+def test_pagefind_is_given_the_parts_of_a_page_it_reads() -> None:
+    text = "<p>The page's own text</p>"
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>A page</title></head><body><nav>Home</nav><h1>A page</h1>"
+        f"<main data-pagefind-body>{text}</main><footer>About</footer></body></html>"
+    )
+    assert pagefind_copy(page, text) == (
+        '<!doctype html><html lang="en"><head><title>A page</title></head>'
+        f"<h1>A page</h1><main data-pagefind-body>{text}</main></html>"
+    )
+    # A body that does not hold the post's text as it is: all of the page.
+    assert pagefind_copy(page, "<p>Other text</p>") == page
+
+
 def build_with_pagefind(tmp_path: Path, program: Path) -> str:
     """Run `make html`'s command on a post, with ``program`` as Pagefind's.
 
@@ -131,6 +166,8 @@ def build_with_pagefind(tmp_path: Path, program: Path) -> str:
             str(ROOT / "pelican.conf.py"),
             "-o",
             str(tmp_path / "output"),
+            "-e",
+            "CONTENT_CHECKS_FAIL_BUILD=true",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -140,17 +177,28 @@ def build_with_pagefind(tmp_path: Path, program: Path) -> str:
     )
     said = result.stdout + result.stderr
     assert result.returncode == 1, said
+    # Pagefind's failure is no bug in the build: its message, not a traceback.
+    assert "Traceback" not in said
     return " ".join(said.split())  # as one line, however the terminal wrapped it
 
 
-def test_a_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
-    """Pagefind's process ends half-way, as when it crashes or is killed."""
+def test_a_pagefind_failure_fails_the_build_with_its_message(tmp_path: Path) -> None:
+    """Pagefind's process ends half-way, as when it crashes or is killed.
+
+    It makes the index asked for, then ends while the pages are handed over:
+    the build goes on without it, and says so once.
+    """
+    made = base64.b64encode(
+        b'{"message_id": 1, "payload": {"type": "NewIndex", "index_id": 0}}'
+    ).decode()
     crashing = tmp_path / "pagefind"
     crashing.write_text(
-        "#!/bin/sh\necho \"thread 'main' panicked: out of memory\" >&2\nexit 101\n"
+        f"#!/bin/sh\nhead -c 1 >/dev/null\nprintf '{made},'\n"
+        "echo \"thread 'main' panicked: out of memory\" >&2\nexit 101\n"
     )
     crashing.chmod(0o755)
     said = build_with_pagefind(tmp_path, crashing)
+    assert said.count("search_index: Pagefind stopped") == 1, said
     assert (
         "search_index: Pagefind stopped, so the site has no search index "
         "(exit status 101): thread 'main' panicked: out of memory"

@@ -14,8 +14,20 @@ whose theme marks text to index. Lists, printable checklists, drafts shown by
 ``make serve`` and every other page are never handed to Pagefind, so a
 checklist's printable page is never a second result for its post's words.
 
-What Pagefind is given: the page as written, with two changes in its copy only
-(the page on disk stays as it is). Pagefind leaves out the text of every
+What Pagefind is given: not the whole page, but the parts of it that Pagefind
+reads: the ``<html>`` tag (its ``lang``), the ``<title>`` and the first
+``<h1>`` before the text to index (Pagefind's title for a result: the post's or
+page's title), and the ``data-pagefind-body`` element, which holds the post's
+text as Pelican rendered it (``content``, the theme's ``{{ article.content
+}}``), so it ends where that text does. The rest (the head's other elements,
+the header, the series box, related posts, the footer: over two fifths of a post's
+bytes) Pagefind would parse to find nothing: the theme puts no other
+``data-pagefind-*`` attribute and no image outside the text to index
+(tests/test_search_index.py checks that the copy and the whole page index
+alike). A page laid out otherwise is given whole.
+
+Two changes are made in Pagefind's copy only (the page on disk stays as it is).
+Pagefind leaves out the text of every
 ``<label>`` (it takes them for a form's captions), but a checklist's items and
 notes prompts are labels, the most useful text on the site: in Pagefind's copy
 they are ``<span>``. And a checklist's title (its ``<legend>``) becomes a
@@ -34,11 +46,15 @@ without waiting: pages are sent as they come, and a thread reads the replies.
 It asks for the index's files and writes them itself (``Indexer.files`` says
 why).
 
-When the index is written: on pelican-granular-signals' ``optimize`` signal,
-after ``finalized`` and ``sitemap``, so every page is written, and before
-``compress``, so pelican-precompress (``make publish``) writes ``.gz`` and
-``.br`` copies of the index's files too. Every build runs it, ``make serve``'s
-rebuilds included, so a search in the preview finds what the preview shows.
+When the index is made and written: Pagefind is asked for its files as soon
+as Pelican has written the last post and page (``page_writer_finalized``), so
+it builds the index on the other core while Pelican writes the lists, the
+printable checklists and the sitemap and the content checks run. The files are
+written on pelican-granular-signals' ``optimize`` signal, after ``finalized``
+and ``sitemap``, and before ``compress``, so pelican-precompress (``make
+publish``) writes ``.gz`` and ``.br`` copies of the index's files too. Every
+build runs it, ``make serve``'s rebuilds included, so a search in the preview
+finds what the preview shows.
 
 What is written: the old index goes first (the new one shares few of its
 file names), then Pagefind's files, but not those this site never loads, which
@@ -48,10 +64,12 @@ API), the script that highlights matches on the page a result opens, and
 ``wasm.unknown.pagefind``, its engine for a language it cannot stem, once every
 language of the site has its own.
 
-A failure of Pagefind (a page it refuses, or its process ending) stops the
-build with Pagefind's own message, so ``make html`` and ``make publish`` exit
-with status 1; under ``make serve`` the message is shown and the preview keeps
-running, as for any error in a rebuild.
+A failure of Pagefind (its program missing, a page it refuses, its process
+ending) is logged as an error with Pagefind's own message, and the build goes
+on without a new index: the content checks' summary shows the message (no
+traceback: it is not a bug in the build), and ``make html``, ``make check``
+and ``make publish`` exit with status 1, as for any error; under ``make serve``
+the message is shown in the browser and the preview keeps its last version.
 
 """
 
@@ -89,6 +107,15 @@ NEVER_LOADED = (
 # pagefind.js loads it only for a language whose entry names no engine of its own.
 GENERIC_ENGINE = "wasm.unknown.pagefind"
 
+# The parts of a page that Pagefind reads (the module's docstring says which):
+# its head, of which the <title> only; the body's opening tag, whose element
+# ends after the post's text; the first heading before the body, Pagefind's
+# title for the page.
+HEAD_RE = re.compile(r"<head\b[^>]*>.*?</head>", re.DOTALL)
+TITLE_RE = re.compile(r"<title\b.*?</title>", re.DOTALL)
+BODY_TAG_RE = re.compile(r"<(?P<tag>\w+)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+FIRST_HEADING_RE = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
+
 # Pagefind's copy of a page: labels as spans (the tag renamed, its attributes
 # kept), and each checklist's id moved from the checklist onto its title, made
 # a heading. Both are the site's own markup (checklists' component.html and
@@ -112,6 +139,29 @@ def as_pagefind_reads_it(html: str) -> str:
         html,
     )
     return LABEL_TAG_RE.sub(r"<\1span", html)
+
+
+def pagefind_copy(page: str, text: str) -> str:
+    """Return Pagefind's copy of ``page``, whose ``data-pagefind-body`` holds ``text``.
+
+    What Pagefind reads of the page: its ``<html>`` tag, the ``<title>`` of its
+    head, its first ``<h1>`` before the body, and the body, which ends after
+    ``text``; all of the page when it is laid out otherwise.
+    """
+    head = HEAD_RE.search(page)
+    body = BODY_TAG_RE.search(page, head.end()) if head else None
+    text_at = page.find(text, body.end()) if body else -1
+    if text_at < 0:
+        return as_pagefind_reads_it(page)
+    title = TITLE_RE.search(page, head.start(), head.end())
+    heading = FIRST_HEADING_RE.search(page, head.end(), body.start())
+    return as_pagefind_reads_it(
+        page[: head.start()]
+        + f"<head>{title[0] if title else ''}</head>"
+        + (heading[0] if heading else "")
+        + page[body.start() : text_at + len(text)]
+        + f"</{body['tag']}></html>"
+    )
 
 
 def page_url(path: Path) -> str:
@@ -150,6 +200,7 @@ class Indexer:
         self._sent = 0
         self._replies: dict[int, dict] = {}
         self._urls: dict[int, str] = {}  # which page each request handed over
+        self._files_asked: int | None = None  # the request for the index's files
         self._ended = False
         self._arrived = threading.Condition()
         self._reader = threading.Thread(target=self._read_replies, daemon=True)
@@ -158,9 +209,16 @@ class Indexer:
 
     def _read_replies(self) -> None:
         stdout = self._process.stdout
-        pending = b""
+        # Replies end with a comma (base64 has none). The reply with the index's
+        # files is megabytes long: its pieces are gathered, not copied anew with
+        # each piece.
+        pending = bytearray()
         while chunk := stdout.read1(1 << 16):
-            *complete, pending = (pending + chunk).split(b",")
+            pending += chunk
+            if b"," not in chunk:
+                continue
+            *complete, rest = pending.split(b",")
+            pending = rest
             with self._arrived:
                 for message in complete:
                     reply = json.loads(base64.b64decode(message))
@@ -190,11 +248,14 @@ class Indexer:
             raise self._failure("stopped")
         return reply
 
-    def _ask(self, payload: dict) -> dict:
-        reply = self._wait(self._send(payload))
+    def _answer(self, message_id: int, request: str) -> dict:
+        reply = self._wait(message_id)
         if reply["type"] == "Error":
-            raise self._failure(f"refused {payload['type']}: {reply['message']}")
+            raise self._failure(f"refused {request}: {reply['message']}")
         return reply
+
+    def _ask(self, payload: dict) -> dict:
+        return self._answer(self._send(payload), payload["type"])
 
     def said(self) -> str:
         """Return what Pagefind printed, each line once."""
@@ -223,6 +284,10 @@ class Indexer:
             )
         ] = url
 
+    def ask_for_files(self) -> None:
+        """Have Pagefind build the index of every page handed over, for ``files``."""
+        self._files_asked = self._send({"type": "GetFiles", "index_id": self._index_id})
+
     def files(self) -> dict[str, bytes]:
         """Return the index of every page handed over, by path; end Pagefind.
 
@@ -231,7 +296,9 @@ class Indexer:
         is complete, and its process ends, leaving that file empty, as soon as
         its input is closed.
         """
-        written = self._ask({"type": "GetFiles", "index_id": self._index_id})
+        if self._files_asked is None:
+            self.ask_for_files()
+        written = self._answer(self._files_asked, "GetFiles")
         replies = {
             url: self._wait(message_id) for message_id, url in self._urls.items()
         }
@@ -266,53 +333,91 @@ class Indexer:
 
 
 class Build:
-    """The index of the build under way: its pages go to Pagefind as written."""
+    """The index of the build under way: its pages go to Pagefind as written.
+
+    Each step does nothing once Pagefind has failed: the failure is logged (see
+    the module's docstring) and the build goes on.
+    """
 
     def __init__(self) -> None:
         self.output_path = Path()
         self.indexer: Indexer | None = None
         self.pages = 0
 
+    @contextlib.contextmanager
+    def _reporting_failure(self):
+        try:
+            yield
+        except SearchIndexError as error:
+            self.indexer = None
+            log.error("%s", error)
+
     def start(self, generators) -> None:
         # A build that stopped half-way (under `make serve`) left its Pagefind.
         if self.indexer is not None:
             self.indexer.stop()
+            self.indexer = None
         self.pages = 0
         self.output_path = Path(generators[0].output_path).resolve()
-        self.indexer = Indexer()
+        with self._reporting_failure():
+            self.indexer = Indexer()
 
     def add(self, path: str, context: dict) -> None:
         """Hand Pagefind the page Pelican wrote to ``path``, if it is a post or page."""
         content = context.get("article") or context.get("page")
-        if content is None or content.status != "published":
+        if self.indexer is None or content is None or content.status != "published":
             return
         written = Path(path)
-        self.indexer.add(
-            page_url(written.relative_to(self.output_path)),
-            as_pagefind_reads_it(written.read_text(encoding="utf-8")),
-        )
-        self.pages += 1
+        # Pelican sends content_written once the file is written, with the
+        # context it was rendered from: the page's body holds ``content.content``.
+        with self._reporting_failure():
+            self.indexer.add(
+                page_url(written.relative_to(self.output_path)),
+                pagefind_copy(written.read_text(encoding="utf-8"), content.content),
+            )
+            self.pages += 1
+
+    def ask_for_files(self) -> None:
+        """Have Pagefind build the index while the rest of the site is written.
+
+        Pelican writes every post (ArticlesGenerator) before every page
+        (PagesGenerator), and runs both before any other generator: once its
+        pages are written, so is every page to index.
+        """
+        if self.indexer is not None:
+            with self._reporting_failure():
+                self.indexer.ask_for_files()
 
     def write(self, pelican) -> None:
-        started = time.perf_counter()
         indexer, self.indexer = self.indexer, None
-        files = indexer.files()
-        entry = json.loads(files["pagefind-entry.json"])
-        never_loaded = set(NEVER_LOADED)
-        if all(language.get("wasm") for language in entry["languages"].values()):
-            never_loaded.add(GENERIC_ENGINE)
-        bundle = Path(pelican.output_path) / FOLDER
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        for name, data in files.items():
-            if name not in never_loaded:
-                (bundle / name).parent.mkdir(parents=True, exist_ok=True)
-                (bundle / name).write_bytes(data)
-        log.info(
-            "search_index: indexed %d pages in %.2f s after the last was written",
-            self.pages,
-            time.perf_counter() - started,
-        )
+        if indexer is None:
+            return
+        started = time.perf_counter()
+        with self._reporting_failure():
+            files = indexer.files()
+            log.info(
+                "search_index: indexed %d pages; waited %.2f s for the index",
+                self.pages,
+                time.perf_counter() - started,
+            )
+            write_bundle(files, Path(pelican.output_path) / FOLDER)
+
+
+def write_bundle(files: dict[str, bytes], bundle: Path) -> None:
+    """Write Pagefind's ``files`` to ``bundle``, in place of the old index."""
+    entry = json.loads(files["pagefind-entry.json"])
+    never_loaded = set(NEVER_LOADED)
+    if all(language.get("wasm") for language in entry["languages"].values()):
+        never_loaded.add(GENERIC_ENGINE)
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    written = {
+        bundle / name: data for name, data in files.items() if name not in never_loaded
+    }
+    for folder in {path.parent for path in written}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for path, data in written.items():
+        path.write_bytes(data)
 
 
 build = Build()
@@ -326,6 +431,10 @@ def add_page(path: str, context: dict) -> None:
     build.add(path, context)
 
 
+def ask_for_index(generator, writer) -> None:
+    build.ask_for_files()
+
+
 def write_index(pelican) -> None:
     build.write(pelican)
 
@@ -334,4 +443,5 @@ def register() -> None:
     granular_signals.register()
     signals.all_generators_finalized.connect(start_build)
     signals.content_written.connect(add_page)
+    signals.page_writer_finalized.connect(ask_for_index)
     blinker.signal("optimize").connect(write_index)
