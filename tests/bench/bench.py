@@ -242,6 +242,11 @@ def plugin_name(filename: str) -> str | None:
     """Return the plugin a source file belongs to, or None."""
     path = Path(filename)
     parts = path.parts
+    # A plugin's Jinja templates run inside each other through Jinja's runtime,
+    # so each nested one would count as called from outside the plugin, and its
+    # time once for every level: they are writing, like the theme's templates.
+    if "templates" in parts:
+        return None
     if str(path).startswith(str(ROOT / "plugins")):
         return path.relative_to(ROOT / "plugins").parts[0]
     # Installed plugins (this site's packages/ too) are packages in the
