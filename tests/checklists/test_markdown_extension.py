@@ -660,3 +660,19 @@ def test_a_checklists_record_counts_its_time_limits() -> None:
     html, _ = convert_with_records("## Steps\n\n- [ ] One {: within='1 day' }\n")
     [(record, _)] = records_in(html)
     assert record.start == "When do the time limits start?"
+
+
+def test_a_title_and_a_notes_prompt_read_as_written_with_ampersands() -> None:
+    """An `&` the author wrote, or an entity, shows once decoded, as in the text."""
+    page = convert(
+        """
+        ## Pens &amp;amp; paper, R&D {: notes="Q&amp;A &amp;amp; more" }
+
+        - [ ] Bring both {: notes="Tom &amp; Jerry &amp;amp; co" }
+        """
+    )
+    heading = page.find("h2").get_text()
+    assert heading == "Pens &amp; paper, R&D"
+    assert page.find("legend").get_text() == heading
+    labels = [label.get_text() for label in page.select(".checklist__notes label")]
+    assert labels == ["Tom & Jerry &amp; co", "Q&A &amp; more"]

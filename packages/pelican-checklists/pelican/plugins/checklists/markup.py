@@ -19,6 +19,16 @@ from .task_lists import BOX_RE, Item
 HTML_ID_PREFIX = "checklist-"
 
 
+def tree_text(plain: str) -> str:
+    """Return ``plain`` (what a reader is to see) as the text of a tree element.
+
+    Markdown's serializer leaves an `&` that starts an entity as it is, so
+    "&amp;" would read as "&" and "&#1;" as nothing; escaped first, each `&` is
+    the author's own.
+    """
+    return code_escape(plain)
+
+
 def build_checklist(
     fieldset: etree.Element,
     list_element: etree.Element,
@@ -113,7 +123,7 @@ def notes_box(parent: etree.Element, html_id: str, key: str, prompt: str) -> Non
     keep what is typed; on paper it is ruled lines, or the reader's notes.
     """
     box = etree.SubElement(parent, "div", {"class": "checklist__notes"})
-    etree.SubElement(box, "label", {"for": html_id}).text = prompt
+    etree.SubElement(box, "label", {"for": html_id}).text = tree_text(prompt)
     etree.SubElement(
         box, "textarea", {"id": html_id, "rows": "3", "data-checklist-note": key}
     ).text = ""
@@ -151,10 +161,7 @@ def add_problem_notes(
     for offset, problem in enumerate(problems):
         note = etree.Element("div", {"class": "checklist-problem"})
         source = source_line_of.get(problem.item)
-        # The line as written: Markdown's serializer leaves an `&` that starts
-        # an entity as it is, so "&amp;" would read as "&" and "&#1;" as
-        # nothing; escaped first, each `&` is the author's own.
-        quoted = code_escape(source[0]) if source is not None else ""
+        quoted = tree_text(source[0]) if source is not None else ""
         if source is not None:
             note.set("data-checklist-source-line", quoted)
             note.set("data-checklist-source-occurrence", str(source[1]))

@@ -22,6 +22,7 @@ from .markup import (
     build_checklist,
     drop_attribute_text,
     notes_box,
+    tree_text,
 )
 from .mistakes import Problem
 from .recording import LISTS
@@ -108,9 +109,10 @@ class ChecklistsTreeprocessor(Treeprocessor):
                 fieldset.set("data-checklist-id", pin)
             if title_element is not None:
                 drop_attribute_text(title_element, pin)
+            shown_title = title or self._document_title()
             legend = etree.SubElement(fieldset, "legend")
             legend.set("class", "checklist__legend")
-            legend.text = title or self._document_title()
+            legend.text = tree_text(shown_title)
             build_checklist(fieldset, list_element, parent, items)
             if attributes.notes:
                 html_id = f"{HTML_ID_PREFIX}{local_id}-notes"
@@ -121,7 +123,7 @@ class ChecklistsTreeprocessor(Treeprocessor):
                     parent,
                     local_id,
                     pin,
-                    legend.text,
+                    shown_title,
                     items=tuple((item.id, item.checked) for item in walk(items)),
                     timed=timed,
                     start=(attributes.start or DEFAULT_START) if timed else None,
