@@ -1,6 +1,6 @@
 """Rebuild the preview on a save: always correctly, and at once for a post's text.
 
-Two paths, and the map that joins them (see also ``__init__.py``):
+Three paths, and the map that joins them (see also ``__init__.py``):
 
 - ``settle``, the always-correct path: a whole build, in this process, into a
   staging folder emptied first (so it is exactly a clean build; Pelican's content
@@ -18,18 +18,28 @@ Two paths, and the map that joins them (see also ``__init__.py``):
   finished build's state, which the running one does not touch. What it renders
   then is newer than what the running build read: that build's sync leaves it,
   and the settle that follows, with the new sources, makes it exact.
+- ``settle_text``, the settle of a text edit: when every saved file was
+  rendered by the fast path and only its body changed, and nothing of it that
+  another page shows (``_text_alone_changed``: its reading time, its ids, its
+  checklists), the settle makes again only what else shows a post's text, the
+  feeds and the search index, from the last build's state, the new text put
+  onto it. That is what a whole build would change (``tests/test_live_preview.py``
+  holds the output equal to a clean build's after each kind of edit).
 
 The map, kept small on purpose: ``BODY_ATTRIBUTES`` and ``OWN_PAGE_FIELDS`` say
 what of a post's file reaches its own page and its printable pages;
-``outputs_of`` says which files a post or page owns. Everything else an edit may
-change (lists, the Checklists page, feeds with full text, the search index, the
-reading time on list pages) comes with the settle, never from the map.
+``outputs_of`` says which files a post or page owns; ``_text_alone_changed``
+says when its text shows nowhere else but in the feeds and the search index.
+Everything else an edit may change (lists, the Checklists page, the reading
+time on list pages) comes with the whole build of the settle, never from the map.
 
 Where this relies on Pelican (4.12) rather than on its documented API: the fast
 path reads a post or page and writes its page with the calls its generator's
 ``generate_context`` and ``generate_output`` make (``KINDS``); Pelican memoizes
-``Content.get_content`` per object (so the new body goes on a copy); and the
-settle hears the generators through ``all_generators_finalized``.
+``Content.get_content`` per object (so the new body goes on a copy, and
+``settle_text`` clears the post's entries when it puts the body on the post);
+``ArticlesGenerator.generate_feeds`` writes every feed from the generator's
+state; and the settle hears the generators through ``all_generators_finalized``.
 
 A content error found by a build leaves the files of the post or page it is in
 as the last good build wrote them, until it is fixed.
@@ -38,8 +48,10 @@ as the last good build wrote them, until it is fixed.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import os
+import re
 import shutil
 import threading
 import time
@@ -55,10 +67,11 @@ from content_checks.source import header_fields
 from pelican import Pelican, signals
 from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
-from pelican.plugins.checklists.checklists import finish_content
+from pelican.plugins.checklists.checklists import Checklist, finish_content
 from pelican.plugins.checklists.pages import ChecklistPagesGenerator
 from pelican.settings import read_settings
 from pelican.writers import Writer
+from search_index import search_index
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +135,9 @@ class Update:
     changed: tuple[str, ...]  # output paths written or deleted, "/"-separated
     problems: tuple[Problem, ...]  # errors only: what the browser overlay shows
     seconds: float
+    # False when only the feeds and the search index were made again
+    # (``settle_text``), the rest of the site being what the fast path left.
+    whole_site: bool = True
 
 
 def outputs_of(content: Content) -> set[str]:
@@ -151,8 +167,9 @@ def sync(
     """Make ``output`` hold what ``staging`` holds; return the paths changed.
 
     Files in ``keep`` stay as they are (a post with an error keeps its last good
-    page); top-level names in ``retained`` (Pelican's OUTPUT_RETENTION) too. A
-    file is replaced in one step (``os.replace``), so the server never sends half.
+    page); top-level names in ``retained`` (Pelican's OUTPUT_RETENTION) too, and
+    are not looked into. A file is replaced in one step (``os.replace``), so the
+    server never sends half.
     """
     changed, wanted = [], set()
     for folder, _, names in os.walk(staging):
@@ -167,15 +184,22 @@ def sync(
             os.replace(source, target)
             changed.append(path)
     retained = set(retained)
-    for folder, _, names in os.walk(output, topdown=False):
-        for name in names:
-            path = Path(folder, name).relative_to(output).as_posix()
-            if path in wanted or path in keep or path.split("/")[0] in retained:
-                continue
-            (output / path).unlink()
-            changed.append(path)
-        if folder != str(output) and not os.listdir(folder):
-            os.rmdir(folder)
+    for top in os.listdir(output):
+        if top in retained:
+            continue
+        if not (output / top).is_dir() or (output / top).is_symlink():
+            if top not in wanted and top not in keep:
+                (output / top).unlink()
+                changed.append(top)
+            continue
+        for folder, _, names in os.walk(output / top, topdown=False):
+            for name in names:
+                path = Path(folder, name).relative_to(output).as_posix()
+                if path not in wanted and path not in keep:
+                    (output / path).unlink()
+                    changed.append(path)
+            if not os.listdir(folder):
+                os.rmdir(folder)
     return sorted(changed)
 
 
@@ -261,6 +285,14 @@ class Preview:
         self.generators: list[Generator] = []
         # What the fast path wrote since the running (or last) build began.
         self.rendered: set[str] = set()
+        # The posts and pages the fast path rendered since the last build whose
+        # text alone changed, and nothing of it that another page shows
+        # (``_text_alone_changed``): each as read now, by path.
+        self.text_edits: dict[str, Content] = {}
+        # Whether the last build found no error: a text edit is then settled by
+        # ``settle_text`` (after an error, the output holds older pages than the
+        # generators).
+        self.last_build_sound = False
 
     def settings(self) -> dict:
         return read_settings(
@@ -306,6 +338,10 @@ class Preview:
         """
         started = time.perf_counter()
         changed = [Path(path) for path in changed]
+        texts = self._text_edits_of(changed)
+        if texts:
+            return self.settle_text(texts, started)
+        self.text_edits = {}
         self._empty_staging()
         self.rendered = set()
         # The headers as they are before the build reads them: a file saved
@@ -323,6 +359,7 @@ class Preview:
             # Pelican's content cache knows each post's own file, not the settings
             # or plugins it was read with: after any other change, read them all.
             shutil.rmtree(self.cache, ignore_errors=True)
+        self.last_build_sound = False
         try:
             with build.listening():
                 Pelican(settings).run()
@@ -369,7 +406,73 @@ class Preview:
             for path in self.contents
             if os.path.isfile(path)
         }
+        # What the fast path rendered meanwhile was read from the last build's
+        # state: only the next whole build settles it.
+        self.text_edits = {}
+        self.last_build_sound = not errors
         return Update(tuple(changed), errors, time.perf_counter() - started)
+
+    # --- a post's text alone changed --------------------------------------------
+
+    def _text_edits_of(self, changed: list[Path]) -> dict[str, Content] | None:
+        """Return the text edits that are all of ``changed``, if it is nothing else."""
+        if not self.last_build_sound:
+            return None
+        paths = {
+            path
+            for path in map(os.path.abspath, changed)
+            if path in self.contents or os.path.exists(path)
+        }
+        if not paths or not paths <= self.text_edits.keys():
+            return None
+        return {path: self.text_edits[path] for path in paths}
+
+    def settle_text(self, texts: dict[str, Content], started: float) -> Update:
+        """Settle edits of posts' and pages' text alone, which the fast path rendered.
+
+        The text (``texts``: each post or page as read now, by path) goes onto
+        the last build's posts and pages, and what else shows it is made again
+        from the last build's generators: the feeds and the search index. The
+        rest of the site is what a build would write (``_text_alone_changed``
+        says why). Files go into the output through ``sync``, limited to the
+        feeds and the search index's folder.
+        """
+        for path, page in texts.items():
+            _adopt_text(self.contents[path], page)
+        folder = self.work / "text"
+        shutil.rmtree(folder, ignore_errors=True)
+        problems: tuple[Problem, ...] = ()
+        # Every file of the output stays but the feeds written and, when made
+        # again, the search index's, which Pagefind makes while the feeds are.
+        others = set(os.listdir(self.output))
+        indexer = None
+        if search_index.build.handed:
+            try:
+                indexer = search_index.build.index_again(self.output)
+            except search_index.SearchIndexError as error:
+                problems = _search_index_failed(error)
+        articles = self._generator(ArticlesGenerator)
+        if articles is not None and any(
+            isinstance(page, Article) for page in texts.values()
+        ):
+            writer = Writer(str(folder), settings=articles.settings)
+            with signals.content_written.muted():
+                articles.generate_feeds(writer)
+        if indexer is not None:
+            try:
+                files = indexer.files()
+            except search_index.SearchIndexError as error:
+                problems = _search_index_failed(error)
+            else:
+                search_index.write_bundle(files, folder / search_index.FOLDER)
+                others.discard(search_index.FOLDER)
+        changed = sync(folder, self.output, set(), others) if folder.exists() else []
+        for path in texts:
+            self.text_edits.pop(path)
+        self.last_build_sound = not problems
+        return Update(
+            tuple(changed), problems, time.perf_counter() - started, whole_site=False
+        )
 
     # --- the fast path ----------------------------------------------------------
 
@@ -413,6 +516,8 @@ class Preview:
             for path in map(os.path.abspath, paths)
             if path in self.contents or os.path.exists(path)
         ]
+        for path in paths:
+            self.text_edits.pop(path, None)
         edits = {path: self.edited_fields(path) for path in paths}
         printable = self._generator(ChecklistPagesGenerator)
         if printable is None or not edits or None in edits.values():
@@ -441,6 +546,8 @@ class Preview:
             for file in files:
                 os.replace(self.scratch / file, self.output / file)
             written += files
+            if not fields and _text_alone_changed(content, page):
+                self.text_edits[path] = page
         self.rendered.update(written)
         return tuple(written)
 
@@ -525,6 +632,57 @@ def _printable_pages_moved(
         or not others.isdisjoint(ids)
         or not {c.save_as for c in page.checklists if c.save_as} <= owned
     )
+
+
+def _search_index_failed(error: Exception) -> tuple[Problem]:
+    """Report that Pagefind failed, as a build does; the last index stays."""
+    log.error("%s", error)
+    return (Problem("", None, ERROR, str(error), "see the terminal."),)
+
+
+def _text_alone_changed(content: Content, page: Content) -> bool:
+    """Whether ``page``, ``content`` read again, differs from it where only it shows.
+
+    Its body (``BODY_ATTRIBUTES``), with the header unchanged, shows on its own
+    pages, in the feeds and in the search index, and nowhere else, unless:
+    the reading time changed (the lists show it); an id changed (another post's
+    link to it is checked against it); a checklist changed (the Checklists
+    page, the series' checklist pages and ``checklists/index.json`` show it).
+    """
+    return (
+        getattr(page, "reading_time", None) == getattr(content, "reading_time", None)
+        and ID_RE.findall(page.content) == ID_RE.findall(content.content)
+        and list(map(_checklist_fields, page.checklists))
+        == list(map(_checklist_fields, content.checklists))
+    )
+
+
+# An element's id in a post's HTML, as Python-Markdown and the checklists write it.
+ID_RE = re.compile(r'\sid="([^"]*)"')
+
+
+def _checklist_fields(checklist: Checklist) -> tuple:
+    """Return what other pages show of ``checklist``: all but the post it is in."""
+    return tuple(
+        getattr(checklist, field.name)
+        for field in dataclasses.fields(checklist)
+        if field.compare and field.name != "source"
+    )
+
+
+def _adopt_text(content: Content, page: Content) -> None:
+    """Give the last build's ``content`` the text of ``page``, ``content`` read again.
+
+    Its checklists stay: ``_text_alone_changed`` found them equal. Pelican
+    (4.12) memoizes ``get_content`` and ``get_summary`` in a dict of each
+    method, by the object and the site's address: this post's entries go.
+    """
+    for name in BODY_ATTRIBUTES:
+        if hasattr(page, name):
+            setattr(content, name, getattr(page, name))
+    for method in (Content.get_content, Content.get_summary):
+        for key in [key for key in method.cache if key[0] is content]:
+            del method.cache[key]
 
 
 def _write_own_page(writer: Writer, generator: Generator, content: Content) -> None:

@@ -70,7 +70,10 @@ class Hub:
         if settled:
             problems = [asdict(problem) for problem in update.problems]
             self.publish("problems", {"problems": problems})
-            self.publish("settled", {"seconds": round(update.seconds, 3)})
+            self.publish(
+                "settled",
+                {"seconds": round(update.seconds, 3), "whole_site": update.whole_site},
+            )
 
 
 class PreviewHandler(SiteHandler):

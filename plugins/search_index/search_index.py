@@ -90,6 +90,7 @@ from pathlib import Path
 import blinker
 from pagefind.service import get_executable
 from pelican import signals
+from pelican.contents import Content
 from pelican.plugins import granular_signals
 
 log = logging.getLogger(__name__)
@@ -343,6 +344,10 @@ class Build:
         self.output_path = Path()
         self.indexer: Indexer | None = None
         self.pages = 0
+        # Each page handed to Pagefind, in order: its path in the output, and the
+        # post or page it shows. plugins/live_preview indexes them again
+        # (``index_again``) when a post's text alone changed.
+        self.handed: list[tuple[Path, Content]] = []
 
     @contextlib.contextmanager
     def _reporting_failure(self):
@@ -358,6 +363,7 @@ class Build:
             self.indexer.stop()
             self.indexer = None
         self.pages = 0
+        self.handed = []
         self.output_path = Path(generators[0].output_path).resolve()
         with self._reporting_failure():
             self.indexer = Indexer()
@@ -367,14 +373,12 @@ class Build:
         content = context.get("article") or context.get("page")
         if self.indexer is None or content is None or content.status != "published":
             return
-        written = Path(path)
         # Pelican sends content_written once the file is written, with the
         # context it was rendered from: the page's body holds ``content.content``.
+        written = Path(path).relative_to(self.output_path)
         with self._reporting_failure():
-            self.indexer.add(
-                page_url(written.relative_to(self.output_path)),
-                pagefind_copy(written.read_text(encoding="utf-8"), content.content),
-            )
+            _hand(self.indexer, self.output_path, written, content)
+            self.handed.append((written, content))
             self.pages += 1
 
     def ask_for_files(self) -> None:
@@ -401,6 +405,27 @@ class Build:
                 time.perf_counter() - started,
             )
             write_bundle(files, Path(pelican.output_path) / FOLDER)
+
+    def index_again(self, site: Path) -> Indexer:
+        """Index again the pages the last build handed over, as they are in ``site``.
+
+        For plugins/live_preview, after a post's text alone changed: the same
+        pages, in the same order, each read as it is now in the folder ``site``,
+        with its post's or page's ``content`` as it is now. Returns the Indexer,
+        building the index in its own process: its ``files`` returns it. Raises
+        ``SearchIndexError`` if Pagefind fails.
+        """
+        indexer = Indexer()
+        for written, content in self.handed:
+            _hand(indexer, site, written, content)
+        indexer.ask_for_files()
+        return indexer
+
+
+def _hand(indexer: Indexer, site: Path, written: Path, content: Content) -> None:
+    """Hand ``indexer`` Pagefind's copy of the page at ``written`` in ``site``."""
+    page = (site / written).read_text(encoding="utf-8")
+    indexer.add(page_url(written), pagefind_copy(page, content.content))
 
 
 def write_bundle(files: dict[str, bytes], bundle: Path) -> None:

@@ -6,8 +6,9 @@ open instead) the wording of its checklist's first item: each time, the time fro
 the save (the file replaced, as editors save) to Chromium showing the new text,
 on the browser's own clock (the reloaded page's first paint, ``performance.timeOrigin``
 plus its ``first-contentful-paint``, against the wall-clock time of the save).
-The server's own report of each settle (the whole build and sync that follows
-every save) is read from its event stream, as the open pages read it.
+The server's own report of each settle (the rebuild and sync that follow every
+save: of the whole site, or of the feeds and search index alone when only a
+post's text changed) is read from its event stream, as the open pages read it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class PreviewFigures:
     title: list[float]  # the same for a title save
     printable: list[float]  # a checklist item reworded, on its printable page
     settles: list[float]  # seconds of each settle after a body save
+    whole_settles: int  # how many of them built the whole site
 
 
 class EventStream:
@@ -97,12 +99,14 @@ def measure_preview(content: Path, tmp: Path, saves: int) -> PreviewFigures:
         with sync_playwright() as playwright:
             page = playwright.chromium.launch(executable_path=chromium).new_page()
             page.goto(f"{url}/posts/{SLUG}/")
-            body, settles = [], []
+            body, settles, whole_settles = [], [], 0
             for n in range(saves):
                 text = f"This sentence was saved as edit number {n}."
                 saved = save(post, f"{original}\n{text}\n")
                 body.append(_shown(page, "main", text) - saved)
-                settles.append(events.next("settled")["seconds"])
+                settled = events.next("settled")
+                settles.append(settled["seconds"])
+                whole_settles += settled["whole_site"]
             title = []
             for n in range(saves):
                 heading = f"{title_line[len('Title: ') :]}, take {n}"
@@ -119,7 +123,7 @@ def measure_preview(content: Path, tmp: Path, saves: int) -> PreviewFigures:
                 printable.append(_shown(page, "main", item[len("- [ ] ") :]) - saved)
                 events.next("settled")
     post.write_text(original)
-    return PreviewFigures(body, title, printable, settles)
+    return PreviewFigures(body, title, printable, settles, whole_settles)
 
 
 def _shown(page, selector: str, text: str) -> float:
@@ -157,7 +161,8 @@ def preview_rows(figures: PreviewFigures, cold: float) -> list[tuple[str, str, s
         (
             "make serve: settle after a body save",
             f"{settle:.2f} s",
-            f"{saves}; whole build and sync, after the page shows",
+            f"{saves}, after the page shows; {figures.whole_settles} of them "
+            "built the whole site, the others the feeds and search index",
         ),
         (
             "Ratio body edit shown / cold build",
@@ -169,8 +174,10 @@ def preview_rows(figures: PreviewFigures, cold: float) -> list[tuple[str, str, s
 
 def preview_verdicts(figures: PreviewFigures, cold: float, verdict) -> list[str]:
     body, title = statistics.median(figures.body), statistics.median(figures.title)
+    settled = statistics.median(figures.settles) / cold
     return [
         f"body saved to shown {body:.2f} s {verdict(body, BODY_GOAL, BODY_BAR)}",
         f"title saved to shown {title:.2f} s {verdict(title, TITLE_BAR, TITLE_BAR)}",
         f"body edit / cold {body / cold:.3f} {verdict(body / cold, RATIO_GOAL)}",
+        f"settle after it / cold {settled:.2f} {verdict(settled, RATIO_GOAL)}",
     ]
