@@ -256,3 +256,28 @@ def test_saves_while_a_settle_runs_show_at_once(site: Site, tmp_path: Path):
     update = site.preview.settle([site.root / ASKING, site.root / MEETING])
     assert update.problems == ()
     assert differences(output, site.clean_build(tmp_path / "clean")) == []
+
+
+def test_a_text_saved_while_a_text_edit_settles_shows_at_once(
+    site: Site, tmp_path: Path
+):
+    """Saved while the feeds and search index are made: rendered, then settled."""
+    output = site.preview.output
+    meeting = "posts/informational-interviews-the-meeting/index.html"
+    during: list[tuple[str, ...]] = []
+
+    def save_meanwhile() -> None:
+        if not during:
+            edited = site.edit(MEETING, "The day is here.", "The day is near.")
+            during.append(site.preview.render_edited([edited]))
+
+    asking = site.edit(ASKING, "Go in to listen.", "Go in to hear.")
+    assert site.preview.render_edited([asking])
+    update = site.preview.settle([asking], between=save_meanwhile)
+
+    assert update.whole_site is False
+    assert meeting in during[0]
+    assert "The day is near." in (output / meeting).read_text()
+    update = site.preview.settle([site.root / MEETING])
+    assert (update.whole_site, update.problems) == (False, ())
+    assert differences(output, site.clean_build(tmp_path / "clean")) == []

@@ -94,6 +94,10 @@ OWN_PAGE_FIELDS = {"title": ("title",)}
 FIXED_BY_HEADER = ("summary", "date")
 
 
+# How often a settle of a text edit looks for new saves while Pagefind works.
+BETWEEN_SECONDS = 0.05
+
+
 @dataclass(frozen=True)
 class Kind:
     """How Pelican (4.12) reads the posts, or the pages, and which it lists."""
@@ -340,7 +344,7 @@ class Preview:
         changed = [Path(path) for path in changed]
         texts = self._text_edits_of(changed)
         if texts:
-            return self.settle_text(texts, started)
+            return self.settle_text(texts, started, between)
         self.text_edits = {}
         self._empty_staging()
         self.rendered = set()
@@ -427,7 +431,12 @@ class Preview:
             return None
         return {path: self.text_edits[path] for path in paths}
 
-    def settle_text(self, texts: dict[str, Content], started: float) -> Update:
+    def settle_text(
+        self,
+        texts: dict[str, Content],
+        started: float,
+        between: Callable[[], None] | None = None,
+    ) -> Update:
         """Settle edits of posts' and pages' text alone, which the fast path rendered.
 
         The text (``texts``: each post or page as read now, by path) goes onto
@@ -435,9 +444,14 @@ class Preview:
         from the last build's generators: the feeds and the search index. The
         rest of the site is what a build would write (``_text_alone_changed``
         says why). Files go into the output through ``sync``, limited to the
-        feeds and the search index's folder.
+        feeds and the search index's folder. ``between`` is called as in
+        ``settle``: once the pages are handed to Pagefind, once the feeds are
+        written, and while Pagefind makes the index. A text saved meanwhile is
+        rendered then and settled by the next settle.
         """
+        between = between or (lambda: None)
         for path, page in texts.items():
+            del self.text_edits[path]
             _adopt_text(self.contents[path], page)
         folder = self.work / "text"
         shutil.rmtree(folder, ignore_errors=True)
@@ -451,6 +465,7 @@ class Preview:
                 indexer = search_index.build.index_again(self.output)
             except search_index.SearchIndexError as error:
                 problems = _search_index_failed(error)
+        between()
         articles = self._generator(ArticlesGenerator)
         if articles is not None and any(
             isinstance(page, Article) for page in texts.values()
@@ -458,7 +473,10 @@ class Preview:
             writer = Writer(str(folder), settings=articles.settings)
             with signals.content_written.muted():
                 articles.generate_feeds(writer)
+        between()
         if indexer is not None:
+            while not indexer.files_made(timeout=BETWEEN_SECONDS):
+                between()
             try:
                 files = indexer.files()
             except search_index.SearchIndexError as error:
@@ -467,8 +485,6 @@ class Preview:
                 search_index.write_bundle(files, folder / search_index.FOLDER)
                 others.discard(search_index.FOLDER)
         changed = sync(folder, self.output, set(), others) if folder.exists() else []
-        for path in texts:
-            self.text_edits.pop(path)
         self.last_build_sound = not problems
         return Update(
             tuple(changed), problems, time.perf_counter() - started, whole_site=False

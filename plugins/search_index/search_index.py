@@ -289,6 +289,16 @@ class Indexer:
         """Have Pagefind build the index of every page handed over, for ``files``."""
         self._files_asked = self._send({"type": "GetFiles", "index_id": self._index_id})
 
+    def files_made(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for the index asked for; return if it came.
+
+        Also True once Pagefind has ended, when ``files`` raises at once.
+        """
+        with self._arrived:
+            return self._arrived.wait_for(
+                lambda: self._files_asked in self._replies or self._ended, timeout
+            )
+
     def files(self) -> dict[str, bytes]:
         """Return the index of every page handed over, by path; end Pagefind.
 
