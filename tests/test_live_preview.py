@@ -132,33 +132,34 @@ LONGER = "One more thought." + " Listen more than you talk." * 60
 # Each step: what the author does, and what the preview does then: "whole", a
 # whole build; "fast", the post's own pages rendered first, then a whole build;
 # "text", its own pages rendered first, then the feeds and search index alone.
+WHOLE, FAST, TEXT = "whole", "fast", "text"
 # fmt: off
 STEPS: list[tuple[str, Callable[[Site], list[Path]], str]] = [
-    ("body only", edit(ASKING, "\n## ", "\nOne more thought.\n\n## "), "text"),
-    ("body, reading time", edit(ASKING, "One more thought.", LONGER), "fast"),
-    ("body, a heading", edit(ASKING, LONGER, "## One more thought"), "fast"),
-    ("item reworded", edit(ASKING, "in one sentence", "in a single sentence"), "fast"),
-    ("item added", edit(AFTER, ITEM, ITEM + "- [ ] File your notes\n"), "fast"),
-    ("item pinned", edit(AFTER, "File your notes", "File your notes {: #file }"), "fast"),
-    ("checklist moved", edit(AFTER, "#after-an-informational-", "#after-an-"), "whole"),
-    ("title", edit(ASKING, "Title: What", "Title: Just what"), "fast"),
-    ("page body", edit(ABOUT, "a small, free website", "a small, free site"), "text"),
-    ("page title", edit(ABOUT, "Title: About", "Title: About Next Steps"), "fast"),
-    ("date", edit(MEETING, "Date: 2026-10-19", "Date: 2026-10-20"), "whole"),
-    ("summary", edit(AFTER, "Summary: The", "Summary: Really, the"), "whole"),
-    ("tag added", edit(THANKS, "Tags: ", "Tags: gratitude, "), "whole"),
-    ("tag removed", edit(THANKS, "Tags: gratitude, ", "Tags: "), "whole"),
-    ("series index", edit(MEETING, "Series_index: 3", "Series_index: 5"), "whole"),
-    ("series", edit(AFTER, "Series: Informational interviews", "Series: After"), "whole"),
-    ("to draft", edit(THANKS, "Summary:", "Status: draft\nSummary:"), "whole"),
-    ("back to published", edit(THANKS, "Status: draft\n", ""), "whole"),
-    ("new post", new_post, "whole"),
-    ("title naming the page", edit(DIARY, "a job", "a daily job"), "whole"),
-    ("renamed file", rename, "whole"),
-    ("deleted post", delete, "whole"),
-    ("image added", image, "whole"),
-    ("template", edit("theme/templates/base.html", "<body", "<body data-x"), "whole"),
-    ("settings", edit("site.conf.py", 'TAGLINE = "', 'TAGLINE = "New: '), "whole"),
+    ("body only", edit(ASKING, "\n## ", "\nOne more thought.\n\n## "), TEXT),
+    ("body, reading time", edit(ASKING, "One more thought.", LONGER), FAST),
+    ("body, a heading", edit(ASKING, LONGER, "## One more thought"), FAST),
+    ("item reworded", edit(ASKING, "in one sentence", "in a single sentence"), FAST),
+    ("item added", edit(AFTER, ITEM, ITEM + "- [ ] File your notes\n"), FAST),
+    ("item pinned", edit(AFTER, "File your notes", "File your notes {: #file }"), FAST),
+    ("checklist moved", edit(AFTER, "#after-an-informational-", "#after-an-"), WHOLE),
+    ("title", edit(ASKING, "Title: What", "Title: Just what"), FAST),
+    ("page body", edit(ABOUT, "a small, free website", "a small, free site"), TEXT),
+    ("page title", edit(ABOUT, "Title: About", "Title: About Next Steps"), FAST),
+    ("date", edit(MEETING, "Date: 2026-10-19", "Date: 2026-10-20"), WHOLE),
+    ("summary", edit(AFTER, "Summary: The", "Summary: Really, the"), WHOLE),
+    ("tag added", edit(THANKS, "Tags: ", "Tags: gratitude, "), WHOLE),
+    ("tag removed", edit(THANKS, "Tags: gratitude, ", "Tags: "), WHOLE),
+    ("series index", edit(MEETING, "Series_index: 3", "Series_index: 5"), WHOLE),
+    ("series", edit(AFTER, "Series: Informational interviews", "Series: After"), WHOLE),
+    ("to draft", edit(THANKS, "Summary:", "Status: draft\nSummary:"), WHOLE),
+    ("back to published", edit(THANKS, "Status: draft\n", ""), WHOLE),
+    ("new post", new_post, WHOLE),
+    ("title naming the page", edit(DIARY, "a job", "a daily job"), WHOLE),
+    ("renamed file", rename, WHOLE),
+    ("deleted post", delete, WHOLE),
+    ("image added", image, WHOLE),
+    ("template", edit("theme/templates/base.html", "<body", "<body data-x"), WHOLE),
+    ("settings", edit("site.conf.py", 'TAGLINE = "', 'TAGLINE = "New: '), WHOLE),
 ]
 # fmt: on
 
@@ -176,9 +177,9 @@ def test_every_edit_leaves_what_a_clean_build_writes(site: Site, tmp_path: Path)
         update = site.preview.settle(changed)
         assert update.problems == (), f"{name}: {update.problems}"
         assert differences(output, tmp_path / "clean") == [], name
-        assert update.whole_site == (expected != "text"), name
+        assert update.whole_site == (expected != TEXT), name
         source = os.path.abspath(changed[0])
-        if expected != "whole":
+        if expected != WHOLE:
             written = site.preview.contents[source]
             pages = {written.save_as} | {c.save_as for c in written.checklists}
             assert sorted(fast) == sorted(pages), f"{name}: rendered first {fast}"
@@ -281,3 +282,25 @@ def test_a_text_saved_while_a_text_edit_settles_shows_at_once(
     update = site.preview.settle([site.root / MEETING])
     assert (update.whole_site, update.problems) == (False, ())
     assert differences(output, site.clean_build(tmp_path / "clean")) == []
+
+
+def test_an_error_in_a_post_read_from_the_cache_is_reported_at_every_settle(
+    site: Site, tmp_path: Path
+):
+    """The settles after the first read the post from Pelican's content cache."""
+    image = "![]({static}/extra/favicon.svg)"
+    thanks = site.edit(THANKS, "## When and how", f"{image}\n\n## When and how")
+    meeting = site.root / MEETING
+    reported = []
+    for tag in ("", "etiquette, ", "networking, "):
+        if tag:
+            site.edit(MEETING, "Tags: ", f"Tags: {tag}")
+        update = site.preview.settle([meeting] if tag else [thanks])
+        assert update.whole_site
+        reported.append([(p.path.rsplit("/", 1)[-1], p.line) for p in update.problems])
+        assert "has no alt text" in update.problems[0].message
+    line = thanks.read_text().splitlines().index(image) + 1
+    assert reported == [[("thank-you-note-after-an-interview.md", line)]] * 3
+    site.edit(THANKS, f"{image}\n\n", "")
+    assert site.preview.settle([thanks]).problems == ()
+    assert differences(site.preview.output, site.clean_build(tmp_path / "clean")) == []

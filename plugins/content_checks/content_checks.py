@@ -43,7 +43,7 @@ from . import log_messages
 from .checks import check_content, check_series, drop_duplicates
 from .control_characters import DropControlCharactersExtension, control_characters
 from .findings import ERROR, WARNING, Problem, field_example, findings, read_source
-from .markdown_scan import ScanRecorderExtension, take_recordings
+from .markdown_scan import ScanRecorderExtension, take_recordings, whole_scans
 from .source import OTHER_NAMES, field_line, header_fields
 
 log = logging.getLogger(__name__)
@@ -207,6 +207,7 @@ def check_and_report(pelican) -> None:
     )
     for content in [*findings.articles, *findings.pages]:
         check_content(content, pelican.output_path, tags_in_use)
+    whole_scans.build_ended()
     check_series(findings.articles)
     fail = findings.settings["CONTENT_CHECKS_FAIL_BUILD"]
     print_summary(fail)
