@@ -115,7 +115,9 @@ class Saves:
             paths = set(self.unsettled)
             self.unsettled.clear()
             update = self.preview.settle(paths, between=self.show_new)
-            done = "Rebuilt" if update.whole_site else "Rebuilt the feeds and search in"
+            done = (
+                "Rebuilt" if update.whole_site else "Rebuilt the feeds and search index"
+            )
             self.hub.tell(report(update, done), settled=True)
 
     def watch(self, watched: list[str | Path]) -> None:
