@@ -425,11 +425,7 @@ class Preview:
         """Return the text edits that are all of ``changed``, if it is nothing else."""
         if not self.last_build_sound:
             return None
-        paths = {
-            path
-            for path in map(os.path.abspath, changed)
-            if path in self.contents or os.path.exists(path)
-        }
+        paths = set(self._saved(changed))
         if not paths or not paths <= self.text_edits.keys():
             return None
         return {path: self.text_edits[path] for path in paths}
@@ -528,13 +524,7 @@ class Preview:
         whose new text the content checks find an error in: the settle that
         follows reports it.
         """
-        # A file gone that the build never read was an editor's scratch file (a
-        # new version written beside the post, then moved onto it).
-        paths = [
-            path
-            for path in map(os.path.abspath, paths)
-            if path in self.contents or os.path.exists(path)
-        ]
+        paths = self._saved(paths)
         for path in paths:
             self.text_edits.pop(path, None)
         edits = {path: self.edited_fields(path) for path in paths}
@@ -569,6 +559,18 @@ class Preview:
                 self.text_edits[path] = page
         self.rendered.update(written)
         return tuple(written)
+
+    def _saved(self, paths: Iterable[str | Path]) -> list[str]:
+        """Return the absolute paths of ``paths``, but an editor's scratch files.
+
+        A file gone that the build never read was one: a new version written
+        beside the post, then moved onto it.
+        """
+        return [
+            path
+            for path in map(os.path.abspath, paths)
+            if path in self.contents or os.path.exists(path)
+        ]
 
     def _generator(self, kind: type[Generator]) -> Generator | None:
         """Return the last build's generator of class ``kind``, if it had one."""
@@ -659,8 +661,12 @@ def _search_index_failed(error: Exception) -> tuple[Problem]:
     return (Problem("", None, ERROR, str(error), "see the terminal."),)
 
 
+# An element's id in a post's HTML, as Python-Markdown and the checklists write it.
+ID_RE = re.compile(r'\sid="([^"]*)"')
+
+
 def _text_alone_changed(content: Content, page: Content) -> bool:
-    """Whether ``page``, ``content`` read again, differs from it where only it shows.
+    """Return whether ``page`` (``content`` read again) differs only in its text.
 
     Its body (``BODY_ATTRIBUTES``), with the header unchanged, shows on its own
     pages, in the feeds and in the search index, and nowhere else, unless:
@@ -674,10 +680,6 @@ def _text_alone_changed(content: Content, page: Content) -> bool:
         and list(map(_checklist_fields, page.checklists))
         == list(map(_checklist_fields, content.checklists))
     )
-
-
-# An element's id in a post's HTML, as Python-Markdown and the checklists write it.
-ID_RE = re.compile(r'\sid="([^"]*)"')
 
 
 def _checklist_fields(checklist: Checklist) -> tuple:

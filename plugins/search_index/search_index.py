@@ -353,7 +353,6 @@ class Build:
     def __init__(self) -> None:
         self.output_path = Path()
         self.indexer: Indexer | None = None
-        self.pages = 0
         # Each page handed to Pagefind, in order: its path in the output, and the
         # post or page it shows. plugins/live_preview indexes them again
         # (``index_again``) when a post's text alone changed.
@@ -372,7 +371,6 @@ class Build:
         if self.indexer is not None:
             self.indexer.stop()
             self.indexer = None
-        self.pages = 0
         self.handed = []
         self.output_path = Path(generators[0].output_path).resolve()
         with self._reporting_failure():
@@ -389,7 +387,6 @@ class Build:
         with self._reporting_failure():
             _hand(self.indexer, self.output_path, written, content)
             self.handed.append((written, content))
-            self.pages += 1
 
     def ask_for_files(self) -> None:
         """Have Pagefind build the index while the rest of the site is written.
@@ -411,7 +408,7 @@ class Build:
             files = indexer.files()
             log.info(
                 "search_index: indexed %d pages; waited %.2f s for the index",
-                self.pages,
+                len(self.handed),
                 time.perf_counter() - started,
             )
             write_bundle(files, Path(pelican.output_path) / FOLDER)
