@@ -123,6 +123,15 @@ def image(site: Site) -> list[Path]:
     return [path]
 
 
+LINK = "[My questions]({static}questions.txt)"
+
+
+def linked_file(site: Site) -> list[Path]:
+    """Link a file beside a post, outside STATIC_PATHS: a build copies it."""
+    (site.content / "posts" / "questions.txt").write_text("What surprised you?\n")
+    return [site.edit(ASKING, "\n## ", f"\n{LINK}\n\n## ")]
+
+
 def edit(name: str, old: str, new: str) -> Callable[[Site], list[Path]]:
     return lambda site: [site.edit(name, old, new)]
 
@@ -138,6 +147,8 @@ STEPS: list[tuple[str, Callable[[Site], list[Path]], str]] = [
     ("body only", edit(ASKING, "\n## ", "\nOne more thought.\n\n## "), TEXT),
     ("body, reading time", edit(ASKING, "One more thought.", LONGER), FAST),
     ("body, a heading", edit(ASKING, LONGER, "## One more thought"), FAST),
+    ("file linked", linked_file, WHOLE),
+    ("file unlinked", edit(ASKING, LINK, ""), FAST),
     ("item reworded", edit(ASKING, "in one sentence", "in a single sentence"), FAST),
     ("item added", edit(AFTER, ITEM, ITEM + "- [ ] File your notes\n"), FAST),
     ("item pinned", edit(AFTER, "File your notes", "File your notes {: #file }"), FAST),

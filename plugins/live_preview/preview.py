@@ -671,12 +671,15 @@ def _text_alone_changed(content: Content, page: Content) -> bool:
     Its body (``BODY_ATTRIBUTES``), with the header unchanged, shows on its own
     pages, in the feeds and in the search index, and nowhere else, unless:
     the reading time changed (the lists show it); an id changed (another post's
-    link to it is checked against it); a checklist changed (the Checklists
-    page, the series' checklist pages and ``checklists/index.json`` show it).
+    link to it is checked against it); a link to a static file changed (a build
+    copies each file a post links to, in STATIC_PATHS or not); a checklist
+    changed (the Checklists page, the series' checklist pages and
+    ``checklists/index.json`` show it).
     """
     return (
         getattr(page, "reading_time", None) == getattr(content, "reading_time", None)
         and ID_RE.findall(page.content) == ID_RE.findall(content.content)
+        and page.get_static_links() == content.get_static_links()
         and list(map(_checklist_fields, page.checklists))
         == list(map(_checklist_fields, content.checklists))
     )
