@@ -343,12 +343,11 @@ class Preview:
         one: the fast path may render (``render_edited``) in it what was saved
         since.
         """
-        started = time.perf_counter()
         changed = [Path(path) for path in changed]
         texts = self._text_edits_of(changed)
         if texts:
-            return self.settle_text(texts, started, between)
-        self.text_edits = {}
+            return self.settle_text(texts, between)
+        started = time.perf_counter()
         self._empty_staging()
         self.rendered = set()
         # The headers as they are before the build reads them: a file saved
@@ -431,10 +430,7 @@ class Preview:
         return {path: self.text_edits[path] for path in paths}
 
     def settle_text(
-        self,
-        texts: dict[str, Content],
-        started: float,
-        between: Callable[[], None] | None = None,
+        self, texts: dict[str, Content], between: Callable[[], None] | None = None
     ) -> Update:
         """Settle edits of posts' and pages' text alone, which the fast path rendered.
 
@@ -448,6 +444,7 @@ class Preview:
         written, and while Pagefind makes the index. A text saved meanwhile is
         rendered then and settled by the next settle.
         """
+        started = time.perf_counter()
         between = between or (lambda: None)
         for path, page in texts.items():
             del self.text_edits[path]

@@ -241,9 +241,13 @@ class Indexer:
             raise self._failure("stopped") from None
         return self._sent
 
+    def _answered(self, message_id: int) -> bool:
+        """Whether ``message_id`` has its reply, or none will come (hold the lock)."""
+        return message_id in self._replies or self._ended
+
     def _wait(self, message_id: int) -> dict:
         with self._arrived:
-            self._arrived.wait_for(lambda: message_id in self._replies or self._ended)
+            self._arrived.wait_for(lambda: self._answered(message_id))
             reply = self._replies.get(message_id)
         if reply is None:
             raise self._failure("stopped")
@@ -296,7 +300,7 @@ class Indexer:
         """
         with self._arrived:
             return self._arrived.wait_for(
-                lambda: self._files_asked in self._replies or self._ended, timeout
+                lambda: self._answered(self._files_asked), timeout
             )
 
     def files(self) -> dict[str, bytes]:
